@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace ZeroGo.Cli.Verbs;
+
+/// <summary>Every verb of the <c>zerogo</c> command, one class per verb.</summary>
+internal static class VerbRegistry
+{
+    public static IEnumerable<Command> All() =>
+    [
+        BenchVerb.Create(),
+    ];
+}

@@ -1,0 +1,788 @@
+using System.Runtime.CompilerServices;
+
+namespace ZeroGo.Go;
+
+/// <summary>
+/// The fast board: stones, chains, captures, simple ko and the incremental Zobrist hash. It knows nothing of
+/// history, superko or scoring rules (see <see cref="GameState"/>); it is the inner loop of playouts and search.
+/// </summary>
+/// <remarks>
+/// Chains keep pseudo-liberties (one per stone/empty adjacency) plus the sum and sum of squares of those
+/// liberty indices: a chain is in atari exactly when all its pseudo-liberties are the same point, i.e. when
+/// count * sumOfSquares == sum * sum. Every update is then O(1) except merging (relabels the smaller chain)
+/// and capturing (visits the captured stones). Exact liberty counts are computed on demand.
+/// Not thread-safe: one board per thread; copy with <see cref="CopyFrom"/> or <see cref="Clone"/>.
+/// </remarks>
+public sealed class Board
+{
+    private readonly Color[] _colors;
+    private readonly short[] _chainHead;
+    private readonly short[] _nextInChain;
+
+    // Indexed by chain head.
+    private readonly int[] _chainStones;
+    private readonly int[] _pseudoLiberties;
+    private readonly int[] _libertySum;
+    private readonly int[] _libertySumOfSquares;
+
+    // Empty points as a dense list for O(1) random choice, with each point's slot in it.
+    private readonly short[] _emptyPoints;
+    private readonly short[] _emptySlot;
+    private int _emptyCount;
+
+    private readonly int[] _neighborOffsets;
+    private readonly int[] _diagonalOffsets;
+
+    // Scratch for on-demand flood fills: a point is marked when its stamp equals the current one.
+    private readonly int[] _markStamp;
+    private int _currentStamp;
+
+    public Board(BoardGeometry geometry)
+    {
+        Geometry = geometry;
+        int n = geometry.PaddedArea;
+        _colors = new Color[n];
+        _chainHead = new short[n];
+        _nextInChain = new short[n];
+        _chainStones = new int[n];
+        _pseudoLiberties = new int[n];
+        _libertySum = new int[n];
+        _libertySumOfSquares = new int[n];
+        _emptyPoints = new short[n];
+        _emptySlot = new short[n];
+        _markStamp = new int[n];
+        int stride = geometry.Stride;
+        _neighborOffsets = [-stride, -1, 1, stride];
+        _diagonalOffsets = [-stride - 1, -stride + 1, stride - 1, stride + 1];
+        Clear();
+    }
+
+    public Board(int size)
+        : this(BoardGeometry.Get(size))
+    {
+    }
+
+    public BoardGeometry Geometry { get; }
+
+    /// <summary>Zobrist hash of the stones alone (no side to move, no ko).</summary>
+    public ulong Hash { get; private set; }
+
+    /// <summary>The point the given <see cref="KoForbiddenColor"/> may not play now (simple ko), or none.</summary>
+    public Point KoPoint { get; private set; }
+
+    /// <summary>The player to whom <see cref="KoPoint"/> applies (the one whose stone was just captured).</summary>
+    public Color KoForbiddenColor { get; private set; }
+
+    /// <summary>Number of empty on-board points.</summary>
+    public int EmptyCount => _emptyCount;
+
+    /// <summary>Stones captured so far by Black (White stones removed), suicides included as the opponent's gain.</summary>
+    public int BlackCaptures { get; private set; }
+
+    /// <summary>Stones captured so far by White.</summary>
+    public int WhiteCaptures { get; private set; }
+
+    public Color this[Point point] => _colors[point.Index];
+
+    public Color ColorAt(int column, int row) => _colors[Geometry.PointAt(column, row).Index];
+
+    /// <summary>Stones captured by <paramref name="capturer"/> (GNU Go's meaning of "captures").</summary>
+    public int CapturesBy(Color capturer) => capturer == Color.Black ? BlackCaptures : WhiteCaptures;
+
+    /// <summary>Removes every stone and resets ko and capture counts.</summary>
+    public void Clear()
+    {
+        Array.Fill(_colors, Color.Border);
+        Array.Clear(_chainHead);
+        Array.Clear(_nextInChain);
+        Array.Clear(_chainStones);
+        Array.Clear(_pseudoLiberties);
+        Array.Clear(_libertySum);
+        Array.Clear(_libertySumOfSquares);
+        _emptyCount = 0;
+        foreach (var point in Geometry.Points)
+        {
+            _colors[point.Index] = Color.Empty;
+            AddEmpty(point.Index);
+        }
+
+        Hash = 0;
+        KoPoint = Point.None;
+        KoForbiddenColor = Color.Empty;
+        BlackCaptures = 0;
+        WhiteCaptures = 0;
+    }
+
+    /// <summary>Makes this board an exact copy of <paramref name="source"/> (same geometry), without allocating.</summary>
+    public void CopyFrom(Board source)
+    {
+        if (!ReferenceEquals(source.Geometry, Geometry))
+        {
+            throw new ArgumentException($"cannot copy a {source.Geometry} board onto a {Geometry} board");
+        }
+
+        source._colors.AsSpan().CopyTo(_colors);
+        source._chainHead.AsSpan().CopyTo(_chainHead);
+        source._nextInChain.AsSpan().CopyTo(_nextInChain);
+        source._chainStones.AsSpan().CopyTo(_chainStones);
+        source._pseudoLiberties.AsSpan().CopyTo(_pseudoLiberties);
+        source._libertySum.AsSpan().CopyTo(_libertySum);
+        source._libertySumOfSquares.AsSpan().CopyTo(_libertySumOfSquares);
+        source._emptyPoints.AsSpan(0, source._emptyCount).CopyTo(_emptyPoints);
+        source._emptySlot.AsSpan().CopyTo(_emptySlot);
+        _emptyCount = source._emptyCount;
+        Hash = source.Hash;
+        KoPoint = source.KoPoint;
+        KoForbiddenColor = source.KoForbiddenColor;
+        BlackCaptures = source.BlackCaptures;
+        WhiteCaptures = source.WhiteCaptures;
+    }
+
+    public Board Clone()
+    {
+        var copy = new Board(Geometry);
+        copy.CopyFrom(this);
+        return copy;
+    }
+
+    /// <summary>The i-th empty point (0 &lt;= i &lt; <see cref="EmptyCount"/>), in no particular order.</summary>
+    public Point EmptyPointAt(int slot) => new(_emptyPoints[slot]);
+
+    /// <summary>Why a move would be refused by the board alone (occupied, simple ko, suicide), or Legal.</summary>
+    public MoveLegality CheckMove(Point point, Color color, bool suicideAllowed)
+    {
+        if (!Geometry.IsOnBoard(point))
+        {
+            return MoveLegality.OffBoard;
+        }
+
+        if (_colors[point.Index] != Color.Empty)
+        {
+            return MoveLegality.Occupied;
+        }
+
+        if (point == KoPoint && color == KoForbiddenColor)
+        {
+            return MoveLegality.Ko;
+        }
+
+        return suicideAllowed || !IsSuicide(point.Index, color) ? MoveLegality.Legal : MoveLegality.Suicide;
+    }
+
+    /// <summary>Fast legality for an on-board point under simple ko, for playouts and search.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsLegal(Point point, Color color, bool suicideAllowed = false) =>
+        _colors[point.Index] == Color.Empty
+        && !(point.Index == KoPoint.Index && color == KoForbiddenColor)
+        && (suicideAllowed || !IsSuicide(point.Index, color));
+
+    /// <summary>
+    /// True when a stone of <paramref name="color"/> at <paramref name="p"/> would have no liberty after captures:
+    /// no empty neighbour, no own neighbouring chain with another liberty, no opponent chain captured.
+    /// </summary>
+    private bool IsSuicide(int p, Color color)
+    {
+        var offsets = _neighborOffsets;
+        for (int i = 0; i < 4; i++)
+        {
+            int n = p + offsets[i];
+            var c = _colors[n];
+            if (c == Color.Empty)
+            {
+                return false;
+            }
+
+            if (c == Color.Border)
+            {
+                continue;
+            }
+
+            bool inAtari = IsChainInAtari(_chainHead[n]);
+            if (c == color ? !inAtari : inAtari)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsChainInAtari(int head)
+    {
+        long count = _pseudoLiberties[head];
+        long sum = _libertySum[head];
+        return count * _libertySumOfSquares[head] == sum * sum;
+    }
+
+    /// <summary>
+    /// True when <paramref name="point"/> is one of <paramref name="color"/>'s own eyes in the playout sense:
+    /// all four neighbours own stones or the edge, at most one opponent stone on the diagonals, none on the edge.
+    /// </summary>
+    public bool IsOwnEye(Point point, Color color)
+    {
+        int p = point.Index;
+        if (_colors[p] != Color.Empty)
+        {
+            return false;
+        }
+
+        bool touchesEdge = false;
+        var offsets = _neighborOffsets;
+        for (int i = 0; i < 4; i++)
+        {
+            var c = _colors[p + offsets[i]];
+            if (c == Color.Border)
+            {
+                touchesEdge = true;
+            }
+            else if (c != color)
+            {
+                return false;
+            }
+        }
+
+        var opponent = color.Opponent();
+        int opponentDiagonals = 0;
+        var diagonals = _diagonalOffsets;
+        for (int i = 0; i < 4; i++)
+        {
+            if (_colors[p + diagonals[i]] == opponent)
+            {
+                opponentDiagonals++;
+            }
+        }
+
+        return opponentDiagonals == 0 || (!touchesEdge && opponentDiagonals == 1);
+    }
+
+    /// <summary>Plays a pass: clears the ko point, nothing else changes.</summary>
+    public void PlayPass()
+    {
+        KoPoint = Point.None;
+        KoForbiddenColor = Color.Empty;
+    }
+
+    /// <summary>
+    /// Places a stone and resolves captures (and the player's own chain when it has no liberty: suicide, which
+    /// callers allow only under rules that permit it). Returns the number of opponent stones captured.
+    /// The caller must have checked legality; an occupied point throws.
+    /// </summary>
+    public int Play(Point point, Color color)
+    {
+        int p = point.Index;
+        if (_colors[p] != Color.Empty)
+        {
+            throw new InvalidOperationException($"point {point} is not empty");
+        }
+
+        var opponent = color.Opponent();
+        var offsets = _neighborOffsets;
+
+        _colors[p] = color;
+        RemoveEmpty(p);
+        Hash ^= Zobrist.Stone(p, color);
+
+        // The new stone is a one-stone chain; then every neighbouring chain loses p as a pseudo-liberty.
+        _chainHead[p] = (short)p;
+        _nextInChain[p] = (short)p;
+        _chainStones[p] = 1;
+        _pseudoLiberties[p] = 0;
+        _libertySum[p] = 0;
+        _libertySumOfSquares[p] = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            int n = p + offsets[i];
+            var c = _colors[n];
+            if (c == Color.Empty)
+            {
+                AddLiberty(p, n);
+            }
+            else if (c != Color.Border)
+            {
+                RemoveLiberty(_chainHead[n], p);
+            }
+        }
+
+        for (int i = 0; i < 4; i++)
+        {
+            int n = p + offsets[i];
+            if (_colors[n] == color && _chainHead[n] != _chainHead[p])
+            {
+                MergeChains(_chainHead[p], _chainHead[n]);
+            }
+        }
+
+        int captured = 0;
+        int lastCaptured = -1;
+        for (int i = 0; i < 4; i++)
+        {
+            int n = p + offsets[i];
+            if (_colors[n] == opponent && _pseudoLiberties[_chainHead[n]] == 0)
+            {
+                lastCaptured = n;
+                captured += RemoveChain(_chainHead[n]);
+            }
+        }
+
+        int head = _chainHead[p];
+        if (captured == 1 && _chainStones[head] == 1 && _pseudoLiberties[head] == 1)
+        {
+            KoPoint = new Point((short)lastCaptured);
+            KoForbiddenColor = opponent;
+        }
+        else
+        {
+            KoPoint = Point.None;
+            KoForbiddenColor = Color.Empty;
+        }
+
+        if (_pseudoLiberties[head] == 0)
+        {
+            // Suicide (only reached when the rules allow it): the opponent is credited with the stones.
+            int lost = RemoveChain(head);
+            AddCaptures(opponent, lost);
+        }
+
+        AddCaptures(color, captured);
+        return captured;
+    }
+
+    private void AddCaptures(Color capturer, int stones)
+    {
+        if (capturer == Color.Black)
+        {
+            BlackCaptures += stones;
+        }
+        else
+        {
+            WhiteCaptures += stones;
+        }
+    }
+
+    /// <summary>Places a stone without resolving captures or ko: setup stones (SGF AB/AW, handicap).</summary>
+    /// <remarks>Chains left without liberties stay on the board; callers that care check <see cref="HasChainWithoutLiberties"/>.</remarks>
+    public void PlaceSetupStone(Point point, Color color)
+    {
+        if (_colors[point.Index] != Color.Empty)
+        {
+            RemoveSetupStone(point);
+        }
+
+        int p = point.Index;
+        var offsets = _neighborOffsets;
+        _colors[p] = color;
+        RemoveEmpty(p);
+        Hash ^= Zobrist.Stone(p, color);
+        _chainHead[p] = (short)p;
+        _nextInChain[p] = (short)p;
+        _chainStones[p] = 1;
+        _pseudoLiberties[p] = 0;
+        _libertySum[p] = 0;
+        _libertySumOfSquares[p] = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            int n = p + offsets[i];
+            var c = _colors[n];
+            if (c == Color.Empty)
+            {
+                AddLiberty(p, n);
+            }
+            else if (c != Color.Border)
+            {
+                RemoveLiberty(_chainHead[n], p);
+            }
+        }
+
+        for (int i = 0; i < 4; i++)
+        {
+            int n = p + offsets[i];
+            if (_colors[n] == color && _chainHead[n] != _chainHead[p])
+            {
+                MergeChains(_chainHead[p], _chainHead[n]);
+            }
+        }
+
+        KoPoint = Point.None;
+        KoForbiddenColor = Color.Empty;
+    }
+
+    /// <summary>Removes one stone (SGF AE) and rebuilds the chains around it.</summary>
+    public void RemoveSetupStone(Point point)
+    {
+        if (_colors[point.Index] is Color.Empty or Color.Border)
+        {
+            return;
+        }
+
+        // Rebuilding from scratch is simplest and setup is rare: replay every other stone.
+        var stones = new List<(Point, Color)>();
+        foreach (var q in Geometry.Points)
+        {
+            var c = _colors[q.Index];
+            if (c.IsPlayer() && q != point)
+            {
+                stones.Add((q, c));
+            }
+        }
+
+        int black = BlackCaptures, white = WhiteCaptures;
+        Clear();
+        foreach (var (q, c) in stones)
+        {
+            PlaceSetupStone(q, c);
+        }
+
+        BlackCaptures = black;
+        WhiteCaptures = white;
+    }
+
+    /// <summary>True when some chain has no liberty (possible only after setup stones).</summary>
+    public bool HasChainWithoutLiberties()
+    {
+        foreach (var q in Geometry.Points)
+        {
+            if (_colors[q.Index].IsPlayer() && _pseudoLiberties[_chainHead[q.Index]] == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddLiberty(int head, int liberty)
+    {
+        _pseudoLiberties[head]++;
+        _libertySum[head] += liberty;
+        _libertySumOfSquares[head] += liberty * liberty;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void RemoveLiberty(int head, int liberty)
+    {
+        _pseudoLiberties[head]--;
+        _libertySum[head] -= liberty;
+        _libertySumOfSquares[head] -= liberty * liberty;
+    }
+
+    /// <summary>Relabels the smaller chain into the larger one and splices their stone rings.</summary>
+    private void MergeChains(int headA, int headB)
+    {
+        if (_chainStones[headA] < _chainStones[headB])
+        {
+            (headA, headB) = (headB, headA);
+        }
+
+        int stone = headB;
+        do
+        {
+            _chainHead[stone] = (short)headA;
+            stone = _nextInChain[stone];
+        }
+        while (stone != headB);
+
+        (_nextInChain[headA], _nextInChain[headB]) = (_nextInChain[headB], _nextInChain[headA]);
+        _chainStones[headA] += _chainStones[headB];
+        _pseudoLiberties[headA] += _pseudoLiberties[headB];
+        _libertySum[headA] += _libertySum[headB];
+        _libertySumOfSquares[headA] += _libertySumOfSquares[headB];
+    }
+
+    /// <summary>Takes a chain off the board, giving its points back as liberties to the neighbours. Returns its size.</summary>
+    private int RemoveChain(int head)
+    {
+        var color = _colors[head];
+        var offsets = _neighborOffsets;
+        int removed = 0;
+        int stone = head;
+        do
+        {
+            int next = _nextInChain[stone];
+            _colors[stone] = Color.Empty;
+            AddEmpty(stone);
+            Hash ^= Zobrist.Stone(stone, color);
+            removed++;
+            stone = next;
+        }
+        while (stone != head);
+
+        // Second pass, once all stones are gone, so that only surviving chains gain liberties.
+        stone = head;
+        do
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                int n = stone + offsets[i];
+                if (_colors[n] is Color.Black or Color.White)
+                {
+                    AddLiberty(_chainHead[n], stone);
+                }
+            }
+
+            stone = _nextInChain[stone];
+        }
+        while (stone != head);
+
+        return removed;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddEmpty(int p)
+    {
+        _emptySlot[p] = (short)_emptyCount;
+        _emptyPoints[_emptyCount++] = (short)p;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void RemoveEmpty(int p)
+    {
+        int slot = _emptySlot[p];
+        short last = _emptyPoints[--_emptyCount];
+        _emptyPoints[slot] = last;
+        _emptySlot[last] = (short)slot;
+    }
+
+    /// <summary>The representative point of the chain through <paramref name="point"/>.</summary>
+    public Point ChainHead(Point point) => new(_chainHead[point.Index]);
+
+    /// <summary>Number of stones in the chain through an occupied point.</summary>
+    public int ChainSize(Point point) => _chainStones[_chainHead[point.Index]];
+
+    /// <summary>True when the chain through an occupied point has exactly one liberty.</summary>
+    public bool IsInAtari(Point point) => IsChainInAtari(_chainHead[point.Index]);
+
+    /// <summary>The stones of the chain through an occupied point.</summary>
+    public IEnumerable<Point> ChainStones(Point point)
+    {
+        int head = _chainHead[point.Index];
+        int stone = head;
+        do
+        {
+            yield return new Point((short)stone);
+            stone = _nextInChain[stone];
+        }
+        while (stone != head);
+    }
+
+    /// <summary>Exact number of distinct liberties of the chain through an occupied point.</summary>
+    public int CountLiberties(Point point)
+    {
+        int head = _chainHead[point.Index];
+        int stamp = NextStamp();
+        int liberties = 0;
+        int stone = head;
+        var offsets = _neighborOffsets;
+        do
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                int n = stone + offsets[i];
+                if (_colors[n] == Color.Empty && _markStamp[n] != stamp)
+                {
+                    _markStamp[n] = stamp;
+                    liberties++;
+                }
+            }
+
+            stone = _nextInChain[stone];
+        }
+        while (stone != head);
+
+        return liberties;
+    }
+
+    /// <summary>
+    /// Exact liberties of every chain, written per point (0 for empty points), capped at <paramref name="cap"/>.
+    /// Indexed by padded point index; <paramref name="libertiesByPoint"/> must be PaddedArea long.
+    /// </summary>
+    public void FillLibertyCounts(Span<int> libertiesByPoint, int cap = int.MaxValue)
+    {
+        libertiesByPoint.Clear();
+        foreach (var q in Geometry.Points)
+        {
+            int p = q.Index;
+            if (_colors[p].IsPlayer() && _chainHead[p] == p)
+            {
+                int liberties = Math.Min(cap, CountLiberties(q));
+                int stone = p;
+                do
+                {
+                    libertiesByPoint[stone] = liberties;
+                    stone = _nextInChain[stone];
+                }
+                while (stone != p);
+            }
+        }
+    }
+
+    /// <summary>The four orthogonal neighbours' offsets in the padded array.</summary>
+    public ReadOnlySpan<int> NeighborOffsets => _neighborOffsets;
+
+    private int NextStamp()
+    {
+        if (++_currentStamp == int.MaxValue)
+        {
+            Array.Clear(_markStamp);
+            _currentStamp = 1;
+        }
+
+        return _currentStamp;
+    }
+
+    /// <summary>
+    /// Tromp-Taylor area count: stones plus empty regions that reach only one colour.
+    /// Returns (black area, white area) without komi.
+    /// </summary>
+    public (int Black, int White) AreaScore()
+    {
+        int black = 0, white = 0;
+        int stamp = NextStamp();
+        var stack = new Stack<int>();
+        var offsets = _neighborOffsets;
+        foreach (var q in Geometry.Points)
+        {
+            int p = q.Index;
+            var c = _colors[p];
+            if (c == Color.Black)
+            {
+                black++;
+            }
+            else if (c == Color.White)
+            {
+                white++;
+            }
+            else if (_markStamp[p] != stamp)
+            {
+                int regionSize = 0;
+                bool reachesBlack = false, reachesWhite = false;
+                _markStamp[p] = stamp;
+                stack.Push(p);
+                while (stack.Count > 0)
+                {
+                    int e = stack.Pop();
+                    regionSize++;
+                    for (int i = 0; i < 4; i++)
+                    {
+                        int n = e + offsets[i];
+                        switch (_colors[n])
+                        {
+                            case Color.Black: reachesBlack = true; break;
+                            case Color.White: reachesWhite = true; break;
+                            case Color.Empty when _markStamp[n] != stamp:
+                                _markStamp[n] = stamp;
+                                stack.Push(n);
+                                break;
+                        }
+                    }
+                }
+
+                if (reachesBlack && !reachesWhite)
+                {
+                    black += regionSize;
+                }
+                else if (reachesWhite && !reachesBlack)
+                {
+                    white += regionSize;
+                }
+            }
+        }
+
+        return (black, white);
+    }
+
+    /// <summary>Recomputes the Zobrist hash from the stones (tests compare it with the incremental one).</summary>
+    public ulong ComputeHashFromScratch()
+    {
+        ulong hash = 0;
+        foreach (var q in Geometry.Points)
+        {
+            var c = _colors[q.Index];
+            if (c.IsPlayer())
+            {
+                hash ^= Zobrist.Stone(q.Index, c);
+            }
+        }
+
+        return hash;
+    }
+
+    /// <summary>Checks every internal invariant; returns a description of the first violation, or null.</summary>
+    public string? FindInconsistency()
+    {
+        if (ComputeHashFromScratch() != Hash)
+        {
+            return "incremental hash differs from recomputed hash";
+        }
+
+        int empties = 0;
+        foreach (var q in Geometry.Points)
+        {
+            int p = q.Index;
+            var c = _colors[p];
+            if (c == Color.Empty)
+            {
+                empties++;
+                if (_emptyPoints[_emptySlot[p]] != p)
+                {
+                    return $"empty list broken at {p}";
+                }
+
+                continue;
+            }
+
+            int head = _chainHead[p];
+            if (_colors[head] != c)
+            {
+                return $"chain head of {p} has another colour";
+            }
+
+            for (int i = 0; i < 4; i++)
+            {
+                int n = p + _neighborOffsets[i];
+                if (_colors[n] == c && _chainHead[n] != head)
+                {
+                    return $"adjacent stones {p} and {n} are in different chains";
+                }
+            }
+
+            if (head == p)
+            {
+                int exact = CountLiberties(q);
+                if (exact == 0)
+                {
+                    return $"chain at {p} has no liberty";
+                }
+
+                if (IsChainInAtari(head) != (exact == 1))
+                {
+                    return $"atari test wrong for chain at {p}";
+                }
+
+                int pseudo = 0, size = 0, stone = p;
+                do
+                {
+                    size++;
+                    for (int i = 0; i < 4; i++)
+                    {
+                        if (_colors[stone + _neighborOffsets[i]] == Color.Empty)
+                        {
+                            pseudo++;
+                        }
+                    }
+
+                    stone = _nextInChain[stone];
+                }
+                while (stone != p && size <= Geometry.Area);
+
+                if (size != _chainStones[head] || pseudo != _pseudoLiberties[head])
+                {
+                    return $"chain stats wrong at {p}";
+                }
+            }
+        }
+
+        return empties == _emptyCount ? null : "empty count wrong";
+    }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test: installs what the suite needs, builds the solution, runs all test projects.
+# Prints one closing line "tests: N passed, N failed, N skipped".
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+
+scripts/setup.sh test || exit 1
+if [ -f tests/js/package.json ] && [ ! -d tests/js/node_modules ]; then
+  (cd tests/js && npm install --no-audit --no-fund --silent) || { echo "npm install failed" >&2; exit 1; }
+fi
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet build ZeroGo.sln -c Release -nologo -v quiet -clp:ErrorsOnly || { echo "tests: build failed"; exit 1; }
+dotnet test ZeroGo.sln -c Release --no-build -nologo \
+  --logger "trx" --results-directory "$results" --logger "console;verbosity=minimal" "$@"
+status=$?
+
+# One closing line for people and CI, summed over the TRX files of every test project.
+counters=$(cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' || true)
+sum_attr() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }
+passed=$(sum_attr passed); failed=$(( $(sum_attr failed) + $(sum_attr error) )); skipped=$(sum_attr notExecuted)
+[ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+exit $status
