@@ -13,7 +13,7 @@ namespace ZeroGo.Go;
 /// and capturing (visits the captured stones). Exact liberty counts are computed on demand.
 /// Not thread-safe: one board per thread; copy with <see cref="CopyFrom"/> or <see cref="Clone"/>.
 /// </remarks>
-public sealed class Board
+public sealed unsafe class Board
 {
     private readonly Color[] _colors;
     private readonly short[] _chainHead;
@@ -32,6 +32,19 @@ public sealed class Board
 
     private readonly int[] _neighborOffsets;
     private readonly int[] _diagonalOffsets;
+    private readonly int _stride;
+
+    // Raw views of the pinned arrays above: the hot paths index without bounds checks (indices are always
+    // on the padded board, whose border ring keeps every neighbour access in range).
+    private readonly Color* _colorsPtr;
+    private readonly short* _chainHeadPtr;
+    private readonly short* _nextInChainPtr;
+    private readonly int* _chainStonesPtr;
+    private readonly int* _pseudoLibertiesPtr;
+    private readonly int* _libertySumPtr;
+    private readonly int* _libertySumOfSquaresPtr;
+    private readonly short* _emptyPointsPtr;
+    private readonly short* _emptySlotPtr;
 
     // Scratch for on-demand flood fills: a point is marked when its stamp equals the current one.
     private readonly int[] _markStamp;
@@ -41,17 +54,27 @@ public sealed class Board
     {
         Geometry = geometry;
         int n = geometry.PaddedArea;
-        _colors = new Color[n];
-        _chainHead = new short[n];
-        _nextInChain = new short[n];
-        _chainStones = new int[n];
-        _pseudoLiberties = new int[n];
-        _libertySum = new int[n];
-        _libertySumOfSquares = new int[n];
-        _emptyPoints = new short[n];
-        _emptySlot = new short[n];
+        _colors = GC.AllocateArray<Color>(n, pinned: true);
+        _chainHead = GC.AllocateArray<short>(n, pinned: true);
+        _nextInChain = GC.AllocateArray<short>(n, pinned: true);
+        _chainStones = GC.AllocateArray<int>(n, pinned: true);
+        _pseudoLiberties = GC.AllocateArray<int>(n, pinned: true);
+        _libertySum = GC.AllocateArray<int>(n, pinned: true);
+        _libertySumOfSquares = GC.AllocateArray<int>(n, pinned: true);
+        _emptyPoints = GC.AllocateArray<short>(n, pinned: true);
+        _emptySlot = GC.AllocateArray<short>(n, pinned: true);
         _markStamp = new int[n];
+        _colorsPtr = (Color*)Unsafe.AsPointer(ref _colors[0]);
+        _chainHeadPtr = (short*)Unsafe.AsPointer(ref _chainHead[0]);
+        _nextInChainPtr = (short*)Unsafe.AsPointer(ref _nextInChain[0]);
+        _chainStonesPtr = (int*)Unsafe.AsPointer(ref _chainStones[0]);
+        _pseudoLibertiesPtr = (int*)Unsafe.AsPointer(ref _pseudoLiberties[0]);
+        _libertySumPtr = (int*)Unsafe.AsPointer(ref _libertySum[0]);
+        _libertySumOfSquaresPtr = (int*)Unsafe.AsPointer(ref _libertySumOfSquares[0]);
+        _emptyPointsPtr = (short*)Unsafe.AsPointer(ref _emptyPoints[0]);
+        _emptySlotPtr = (short*)Unsafe.AsPointer(ref _emptySlot[0]);
         int stride = geometry.Stride;
+        _stride = stride;
         _neighborOffsets = [-stride, -1, 1, stride];
         _diagonalOffsets = [-stride - 1, -stride + 1, stride - 1, stride + 1];
         Clear();
@@ -146,7 +169,21 @@ public sealed class Board
     }
 
     /// <summary>The i-th empty point (0 &lt;= i &lt; <see cref="EmptyCount"/>), in no particular order.</summary>
-    public Point EmptyPointAt(int slot) => new(_emptyPoints[slot]);
+    public Point EmptyPointAt(int slot) => new(_emptyPointsPtr[slot]);
+
+    /// <summary>
+    /// Swaps two slots of the empty-point list. The list's order carries no meaning, so playouts use this to
+    /// shrink a random-draw window in place instead of copying the list each move.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void SwapEmptySlots(int slotA, int slotB)
+    {
+        short a = _emptyPointsPtr[slotA], b = _emptyPointsPtr[slotB];
+        _emptyPointsPtr[slotA] = b;
+        _emptyPointsPtr[slotB] = a;
+        _emptySlotPtr[a] = (short)slotB;
+        _emptySlotPtr[b] = (short)slotA;
+    }
 
     /// <summary>Why a move would be refused by the board alone (occupied, simple ko, suicide), or Legal.</summary>
     public MoveLegality CheckMove(Point point, Color color, bool suicideAllowed)
@@ -172,7 +209,7 @@ public sealed class Board
     /// <summary>Fast legality for an on-board point under simple ko, for playouts and search.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsLegal(Point point, Color color, bool suicideAllowed = false) =>
-        _colors[point.Index] == Color.Empty
+        _colorsPtr[point.Index] == Color.Empty
         && !(point.Index == KoPoint.Index && color == KoForbiddenColor)
         && (suicideAllowed || !IsSuicide(point.Index, color));
 
@@ -182,37 +219,36 @@ public sealed class Board
     /// </summary>
     private bool IsSuicide(int p, Color color)
     {
-        var offsets = _neighborOffsets;
-        for (int i = 0; i < 4; i++)
+        return !AllowsLife(p - _stride, color) && !AllowsLife(p - 1, color)
+            && !AllowsLife(p + 1, color) && !AllowsLife(p + _stride, color);
+    }
+
+    /// <summary>Whether neighbour <paramref name="n"/> gives a new <paramref name="color"/> stone a liberty after captures.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool AllowsLife(int n, Color color)
+    {
+        var c = _colorsPtr[n];
+        if (c == Color.Empty)
         {
-            int n = p + offsets[i];
-            var c = _colors[n];
-            if (c == Color.Empty)
-            {
-                return false;
-            }
-
-            if (c == Color.Border)
-            {
-                continue;
-            }
-
-            bool inAtari = IsChainInAtari(_chainHead[n]);
-            if (c == color ? !inAtari : inAtari)
-            {
-                return false;
-            }
+            return true;
         }
 
-        return true;
+        if (c == Color.Border)
+        {
+            return false;
+        }
+
+        // An own chain with another liberty connects us to it; an opponent chain in atari gets captured.
+        bool inAtari = IsChainInAtari(_chainHeadPtr[n]);
+        return c == color ? !inAtari : inAtari;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsChainInAtari(int head)
     {
-        long count = _pseudoLiberties[head];
-        long sum = _libertySum[head];
-        return count * _libertySumOfSquares[head] == sum * sum;
+        long count = _pseudoLibertiesPtr[head];
+        long sum = _libertySumPtr[head];
+        return count * _libertySumOfSquaresPtr[head] == sum * sum;
     }
 
     /// <summary>
@@ -222,37 +258,27 @@ public sealed class Board
     public bool IsOwnEye(Point point, Color color)
     {
         int p = point.Index;
-        if (_colors[p] != Color.Empty)
+        var colors = _colorsPtr;
+        if (colors[p] != Color.Empty)
         {
             return false;
         }
 
-        bool touchesEdge = false;
-        var offsets = _neighborOffsets;
-        for (int i = 0; i < 4; i++)
+        // Every neighbour must be an own stone or the edge.
+        var north = colors[p - _stride];
+        var west = colors[p - 1];
+        var east = colors[p + 1];
+        var south = colors[p + _stride];
+        if ((north != color && north != Color.Border) || (west != color && west != Color.Border)
+            || (east != color && east != Color.Border) || (south != color && south != Color.Border))
         {
-            var c = _colors[p + offsets[i]];
-            if (c == Color.Border)
-            {
-                touchesEdge = true;
-            }
-            else if (c != color)
-            {
-                return false;
-            }
+            return false;
         }
 
+        bool touchesEdge = north == Color.Border || west == Color.Border || east == Color.Border || south == Color.Border;
         var opponent = color.Opponent();
-        int opponentDiagonals = 0;
-        var diagonals = _diagonalOffsets;
-        for (int i = 0; i < 4; i++)
-        {
-            if (_colors[p + diagonals[i]] == opponent)
-            {
-                opponentDiagonals++;
-            }
-        }
-
+        int opponentDiagonals = (colors[p - _stride - 1] == opponent ? 1 : 0) + (colors[p - _stride + 1] == opponent ? 1 : 0)
+            + (colors[p + _stride - 1] == opponent ? 1 : 0) + (colors[p + _stride + 1] == opponent ? 1 : 0);
         return opponentDiagonals == 0 || (!touchesEdge && opponentDiagonals == 1);
     }
 
@@ -271,62 +297,80 @@ public sealed class Board
     public int Play(Point point, Color color)
     {
         int p = point.Index;
-        if (_colors[p] != Color.Empty)
+        var colors = _colorsPtr;
+        if (colors[p] != Color.Empty)
         {
             throw new InvalidOperationException($"point {point} is not empty");
         }
 
         var opponent = color.Opponent();
-        var offsets = _neighborOffsets;
+        var heads = _chainHeadPtr;
+        int north = p - _stride, west = p - 1, east = p + 1, south = p + _stride;
 
-        _colors[p] = color;
+        colors[p] = color;
         RemoveEmpty(p);
         Hash ^= Zobrist.Stone(p, color);
 
         // The new stone is a one-stone chain; then every neighbouring chain loses p as a pseudo-liberty.
-        _chainHead[p] = (short)p;
-        _nextInChain[p] = (short)p;
-        _chainStones[p] = 1;
-        _pseudoLiberties[p] = 0;
-        _libertySum[p] = 0;
-        _libertySumOfSquares[p] = 0;
-        for (int i = 0; i < 4; i++)
+        heads[p] = (short)p;
+        _nextInChainPtr[p] = (short)p;
+        _chainStonesPtr[p] = 1;
+        _pseudoLibertiesPtr[p] = 0;
+        _libertySumPtr[p] = 0;
+        _libertySumOfSquaresPtr[p] = 0;
+        TouchNeighbor(p, north);
+        TouchNeighbor(p, west);
+        TouchNeighbor(p, east);
+        TouchNeighbor(p, south);
+
+        if (colors[north] == color)
         {
-            int n = p + offsets[i];
-            var c = _colors[n];
-            if (c == Color.Empty)
-            {
-                AddLiberty(p, n);
-            }
-            else if (c != Color.Border)
-            {
-                RemoveLiberty(_chainHead[n], p);
-            }
+            MergeChains(heads[p], heads[north]);
         }
 
-        for (int i = 0; i < 4; i++)
+        if (colors[west] == color && heads[west] != heads[p])
         {
-            int n = p + offsets[i];
-            if (_colors[n] == color && _chainHead[n] != _chainHead[p])
-            {
-                MergeChains(_chainHead[p], _chainHead[n]);
-            }
+            MergeChains(heads[p], heads[west]);
+        }
+
+        if (colors[east] == color && heads[east] != heads[p])
+        {
+            MergeChains(heads[p], heads[east]);
+        }
+
+        if (colors[south] == color && heads[south] != heads[p])
+        {
+            MergeChains(heads[p], heads[south]);
         }
 
         int captured = 0;
         int lastCaptured = -1;
-        for (int i = 0; i < 4; i++)
+        if (colors[north] == opponent && _pseudoLibertiesPtr[heads[north]] == 0)
         {
-            int n = p + offsets[i];
-            if (_colors[n] == opponent && _pseudoLiberties[_chainHead[n]] == 0)
-            {
-                lastCaptured = n;
-                captured += RemoveChain(_chainHead[n]);
-            }
+            lastCaptured = north;
+            captured += RemoveChain(heads[north]);
         }
 
-        int head = _chainHead[p];
-        if (captured == 1 && _chainStones[head] == 1 && _pseudoLiberties[head] == 1)
+        if (colors[west] == opponent && _pseudoLibertiesPtr[heads[west]] == 0)
+        {
+            lastCaptured = west;
+            captured += RemoveChain(heads[west]);
+        }
+
+        if (colors[east] == opponent && _pseudoLibertiesPtr[heads[east]] == 0)
+        {
+            lastCaptured = east;
+            captured += RemoveChain(heads[east]);
+        }
+
+        if (colors[south] == opponent && _pseudoLibertiesPtr[heads[south]] == 0)
+        {
+            lastCaptured = south;
+            captured += RemoveChain(heads[south]);
+        }
+
+        int head = heads[p];
+        if (captured == 1 && _chainStonesPtr[head] == 1 && _pseudoLibertiesPtr[head] == 1)
         {
             KoPoint = new Point((short)lastCaptured);
             KoForbiddenColor = opponent;
@@ -337,15 +381,34 @@ public sealed class Board
             KoForbiddenColor = Color.Empty;
         }
 
-        if (_pseudoLiberties[head] == 0)
+        if (_pseudoLibertiesPtr[head] == 0)
         {
             // Suicide (only reached when the rules allow it): the opponent is credited with the stones.
             int lost = RemoveChain(head);
             AddCaptures(opponent, lost);
         }
 
-        AddCaptures(color, captured);
+        if (captured != 0)
+        {
+            AddCaptures(color, captured);
+        }
+
         return captured;
+    }
+
+    /// <summary>For a stone just placed at <paramref name="p"/>: an empty neighbour is its liberty, a stone's chain loses p.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void TouchNeighbor(int p, int n)
+    {
+        var c = _colorsPtr[n];
+        if (c == Color.Empty)
+        {
+            AddLiberty(p, n);
+        }
+        else if (c != Color.Border)
+        {
+            RemoveLiberty(_chainHeadPtr[n], p);
+        }
     }
 
     private void AddCaptures(Color capturer, int stones)
@@ -454,74 +517,93 @@ public sealed class Board
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddLiberty(int head, int liberty)
     {
-        _pseudoLiberties[head]++;
-        _libertySum[head] += liberty;
-        _libertySumOfSquares[head] += liberty * liberty;
+        _pseudoLibertiesPtr[head]++;
+        _libertySumPtr[head] += liberty;
+        _libertySumOfSquaresPtr[head] += liberty * liberty;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void RemoveLiberty(int head, int liberty)
     {
-        _pseudoLiberties[head]--;
-        _libertySum[head] -= liberty;
-        _libertySumOfSquares[head] -= liberty * liberty;
+        _pseudoLibertiesPtr[head]--;
+        _libertySumPtr[head] -= liberty;
+        _libertySumOfSquaresPtr[head] -= liberty * liberty;
     }
 
     /// <summary>Relabels the smaller chain into the larger one and splices their stone rings.</summary>
     private void MergeChains(int headA, int headB)
     {
-        if (_chainStones[headA] < _chainStones[headB])
+        var stones = _chainStonesPtr;
+        if (stones[headA] < stones[headB])
         {
             (headA, headB) = (headB, headA);
         }
 
+        var heads = _chainHeadPtr;
+        var next = _nextInChainPtr;
         int stone = headB;
         do
         {
-            _chainHead[stone] = (short)headA;
-            stone = _nextInChain[stone];
+            heads[stone] = (short)headA;
+            stone = next[stone];
         }
         while (stone != headB);
 
-        (_nextInChain[headA], _nextInChain[headB]) = (_nextInChain[headB], _nextInChain[headA]);
-        _chainStones[headA] += _chainStones[headB];
-        _pseudoLiberties[headA] += _pseudoLiberties[headB];
-        _libertySum[headA] += _libertySum[headB];
-        _libertySumOfSquares[headA] += _libertySumOfSquares[headB];
+        (next[headA], next[headB]) = (next[headB], next[headA]);
+        stones[headA] += stones[headB];
+        _pseudoLibertiesPtr[headA] += _pseudoLibertiesPtr[headB];
+        _libertySumPtr[headA] += _libertySumPtr[headB];
+        _libertySumOfSquaresPtr[headA] += _libertySumOfSquaresPtr[headB];
     }
 
     /// <summary>Takes a chain off the board, giving its points back as liberties to the neighbours. Returns its size.</summary>
     private int RemoveChain(int head)
     {
-        var color = _colors[head];
-        var offsets = _neighborOffsets;
+        var colors = _colorsPtr;
+        var next = _nextInChainPtr;
+        var color = colors[head];
         int removed = 0;
         int stone = head;
         do
         {
-            int next = _nextInChain[stone];
-            _colors[stone] = Color.Empty;
+            colors[stone] = Color.Empty;
             AddEmpty(stone);
             Hash ^= Zobrist.Stone(stone, color);
             removed++;
-            stone = next;
+            stone = next[stone];
         }
         while (stone != head);
 
         // Second pass, once all stones are gone, so that only surviving chains gain liberties.
+        var heads = _chainHeadPtr;
         stone = head;
         do
         {
-            for (int i = 0; i < 4; i++)
+            int n = stone - _stride;
+            if (colors[n] is Color.Black or Color.White)
             {
-                int n = stone + offsets[i];
-                if (_colors[n] is Color.Black or Color.White)
-                {
-                    AddLiberty(_chainHead[n], stone);
-                }
+                AddLiberty(heads[n], stone);
             }
 
-            stone = _nextInChain[stone];
+            n = stone - 1;
+            if (colors[n] is Color.Black or Color.White)
+            {
+                AddLiberty(heads[n], stone);
+            }
+
+            n = stone + 1;
+            if (colors[n] is Color.Black or Color.White)
+            {
+                AddLiberty(heads[n], stone);
+            }
+
+            n = stone + _stride;
+            if (colors[n] is Color.Black or Color.White)
+            {
+                AddLiberty(heads[n], stone);
+            }
+
+            stone = next[stone];
         }
         while (stone != head);
 
@@ -531,17 +613,17 @@ public sealed class Board
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddEmpty(int p)
     {
-        _emptySlot[p] = (short)_emptyCount;
-        _emptyPoints[_emptyCount++] = (short)p;
+        _emptySlotPtr[p] = (short)_emptyCount;
+        _emptyPointsPtr[_emptyCount++] = (short)p;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void RemoveEmpty(int p)
     {
-        int slot = _emptySlot[p];
-        short last = _emptyPoints[--_emptyCount];
-        _emptyPoints[slot] = last;
-        _emptySlot[last] = (short)slot;
+        int slot = _emptySlotPtr[p];
+        short last = _emptyPointsPtr[--_emptyCount];
+        _emptyPointsPtr[slot] = last;
+        _emptySlotPtr[last] = (short)slot;
     }
 
     /// <summary>The representative point of the chain through <paramref name="point"/>.</summary>

@@ -7,13 +7,11 @@ namespace ZeroGo.Go;
 public sealed class RandomPlayout
 {
     private readonly Board _board;
-    private readonly short[] _candidates;
     private FastRandom _random;
 
     public RandomPlayout(BoardGeometry geometry, ulong seed)
     {
         _board = new Board(geometry);
-        _candidates = new short[geometry.PaddedArea];
         _random = new FastRandom(seed);
     }
 
@@ -61,28 +59,23 @@ public sealed class RandomPlayout
     }
 
     /// <summary>
-    /// A uniformly random legal non-eye-filling point, or none: draws from the empty points, dropping each
-    /// rejected candidate from the draw window so every attempt is a fresh point.
+    /// A uniformly random legal non-eye-filling point, or none: draws from the board's empty list, moving each
+    /// rejected candidate past the end of the draw window so every attempt is a fresh point.
     /// </summary>
     public Point ChooseMove(Color color)
     {
         var board = _board;
         int remaining = board.EmptyCount;
-        for (int i = 0; i < remaining; i++)
-        {
-            _candidates[i] = board.EmptyPointAt(i).Index;
-        }
-
         while (remaining > 0)
         {
             int slot = _random.Next(remaining);
-            var point = new Point(_candidates[slot]);
+            var point = board.EmptyPointAt(slot);
             if (!board.IsOwnEye(point, color) && board.IsLegal(point, color))
             {
                 return point;
             }
 
-            _candidates[slot] = _candidates[--remaining];
+            board.SwapEmptySlots(slot, --remaining);
         }
 
         return Point.None;

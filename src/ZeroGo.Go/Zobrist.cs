@@ -4,11 +4,14 @@ namespace ZeroGo.Go;
 /// Fixed pseudo-random keys for Zobrist hashing. Generated from a constant seed so hashes are reproducible
 /// across runs and processes (caches and training records may store them).
 /// </summary>
-public static class Zobrist
+public static unsafe class Zobrist
 {
     private const int MaxPadded = (BoardGeometry.MaxSize + 2) * (BoardGeometry.MaxSize + 2);
 
-    private static readonly ulong[] StoneKeys = CreateKeys(MaxPadded * 2, 0x5A4E_524F_474F_0001UL);
+    private static readonly ulong[] StoneKeys = CreateKeys(MaxPadded * 2, 0x5A4E_524F_474F_0001UL, pinned: true);
+
+    // The stone keys are read on every stone placed or removed: index them without bounds checks.
+    private static readonly ulong* StoneKeysPtr = (ulong*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref StoneKeys[0]);
 
     /// <summary>XORed into a position hash when White is to move (situational superko, caches).</summary>
     public static readonly ulong WhiteToMove = CreateKeys(1, 0x5A4E_524F_474F_0002UL)[0];
@@ -16,13 +19,14 @@ public static class Zobrist
     /// <summary>Key for the ko point (caches that must distinguish ko states).</summary>
     private static readonly ulong[] KoKeys = CreateKeys(MaxPadded, 0x5A4E_524F_474F_0003UL);
 
-    public static ulong Stone(int paddedIndex, Color color) => StoneKeys[paddedIndex * 2 + (int)color - 1];
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static ulong Stone(int paddedIndex, Color color) => StoneKeysPtr[paddedIndex * 2 + (int)color - 1];
 
     public static ulong Ko(Point point) => point.IsNone ? 0 : KoKeys[point.Index];
 
-    private static ulong[] CreateKeys(int count, ulong seed)
+    private static ulong[] CreateKeys(int count, ulong seed, bool pinned = false)
     {
-        var keys = new ulong[count];
+        var keys = GC.AllocateArray<ulong>(count, pinned);
         ulong state = seed;
         for (int i = 0; i < count; i++)
         {
