@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using System.Text;
+using ZeroGo.Gtp.Engine;
+using ZeroGo.Gtp.Protocol;
+
+namespace ZeroGo.Gtp;
+
+/// <summary>
+/// A GTP version 2 engine: reads command lines, runs each through the <see cref="GtpCommandTable"/> against one
+/// <see cref="EngineSession"/>, and writes framed responses. Input is read on its own thread so a streaming
+/// command (lz-analyze) learns through its cancellation token that the next command has arrived.
+/// </summary>
+/// <remarks>
+/// Threads: <see cref="Run"/> and <see cref="Execute"/> run handlers on the calling thread, one at a time; only
+/// the input reader and a streaming handler's own writers run beside it. No input line can crash the loop:
+/// every handler call is wrapped, and an unexpected exception becomes <c>? internal error: …</c>.
+/// </remarks>
+public sealed class GtpServer
+{
+    private readonly TextWriter? _log;
+    private CancellationTokenSource? _streaming;
+    private volatile bool _quit;
+
+    /// <param name="log">Diagnostics (unexpected handler errors); stderr in the CLI, never the GTP channel.</param>
+    public GtpServer(EngineSession session, GtpCommandTable commands, TextWriter? log = null)
+    {
+        Session = session;
+        Commands = commands;
+        _log = log;
+    }
+
+    public EngineSession Session { get; }
+
+    public GtpCommandTable Commands { get; }
+
+    /// <summary>True once quit was answered; <see cref="Run"/> returns then.</summary>
+    public bool QuitRequested => _quit;
+
+    internal void RequestQuit() => _quit = true;
+
+    /// <summary>
+    /// Serves until quit, end of input, a closed output or <paramref name="cancellation"/>. Responses are flushed
+    /// one by one, so a controller can wait for each.
+    /// </summary>
+    public void Run(TextReader input, TextWriter output, CancellationToken cancellation = default)
+    {
+        var gtpOutput = new GtpOutput(output);
+        using var queue = new BlockingCollection<GtpCommandLine>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var reader = new Thread(() => ReadLines(input, queue, stop.Token)) { IsBackground = true, Name = "gtp-input" };
+        reader.Start();
+        try
+        {
+            while (!_quit && !gtpOutput.IsBroken)
+            {
+                GtpCommandLine line;
+                try
+                {
+                    if (!queue.TryTake(out line!, Timeout.Infinite, stop.Token))
+                    {
+                        break; // end of input
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                ExecuteLine(line, gtpOutput, stop.Token, queue);
+            }
+        }
+        finally
+        {
+            stop.Cancel(); // the reader thread is a background thread blocked in ReadLine: it dies with the process
+        }
+    }
+
+    /// <summary>
+    /// Runs one raw line in process and returns the complete response text (with its closing empty line), or null
+    /// when preprocessing leaves nothing (such lines are never answered). A streaming command runs until
+    /// <paramref name="cancellation"/> fires.
+    /// </summary>
+    public string? Execute(string rawLine, CancellationToken cancellation = default)
+    {
+        var line = GtpCommandLine.Parse(rawLine);
+        if (line is null)
+        {
+            return null;
+        }
+
+        var text = new StringWriter(new StringBuilder()) { NewLine = "\n" };
+        ExecuteLine(line, new GtpOutput(text), cancellation, pending: null);
+        return text.ToString();
+    }
+
+    private void ReadLines(TextReader input, BlockingCollection<GtpCommandLine> queue, CancellationToken stop)
+    {
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var raw = input.ReadLine();
+                if (raw is null)
+                {
+                    break;
+                }
+
+                var line = GtpCommandLine.Parse(raw);
+                if (line is null)
+                {
+                    continue;
+                }
+
+                queue.Add(line, stop);
+                CancelStreaming(); // the next command has arrived: streaming stops
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException
+                                       or InvalidOperationException)
+        {
+            // A closed or broken input ends the session like end of input does.
+        }
+        finally
+        {
+            try
+            {
+                queue.CompleteAdding();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+
+            CancelStreaming();
+        }
+    }
+
+    private void CancelStreaming()
+    {
+        try
+        {
+            Volatile.Read(ref _streaming)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The streaming command finished between the read and the cancel: nothing left to stop.
+        }
+    }
+
+    private void ExecuteLine(GtpCommandLine line, GtpOutput output, CancellationToken stop,
+        BlockingCollection<GtpCommandLine>? pending)
+    {
+        if (line.Name.Length == 0)
+        {
+            output.Write(GtpResponseFormat.Failure(line.Id, GtpException.Messages.SyntaxError));
+            return;
+        }
+
+        if (!Commands.TryGet(line.Name, out var command))
+        {
+            output.Write(GtpResponseFormat.Failure(line.Id, GtpException.Messages.UnknownCommand));
+            return;
+        }
+
+        using var commandCancellation = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        if (command.IsStreaming && pending is not null)
+        {
+            Interlocked.Exchange(ref _streaming, commandCancellation);
+            if (pending.Count > 0 || pending.IsAddingCompleted)
+            {
+                commandCancellation.Cancel(); // a line arrived before we listened: stop at once
+            }
+        }
+
+        var call = new GtpCall(line, this, output, commandCancellation.Token);
+        try
+        {
+            string text = command.Handler(call);
+            if (call.HasBegun)
+            {
+                call.EndStream(text);
+            }
+            else
+            {
+                output.Write(GtpResponseFormat.Success(line.Id, text));
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            string message = e is GtpException ? e.Message : "internal error: " + e.Message;
+            if (e is not GtpException)
+            {
+                _log?.WriteLine($"zerogo gtp: '{line}' failed: {e}");
+            }
+
+            if (call.HasBegun)
+            {
+                _log?.WriteLine($"zerogo gtp: streamed command '{line}' ended early: {message}");
+                call.EndStream("");
+            }
+            else
+            {
+                output.Write(GtpResponseFormat.Failure(line.Id, message));
+            }
+        }
+        finally
+        {
+            if (command.IsStreaming && pending is not null)
+            {
+                Interlocked.CompareExchange(ref _streaming, null, commandCancellation);
+            }
+        }
+    }
+}

@@ -1,0 +1,298 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Xunit.Abstractions;
+using ZeroGo.Go;
+using ZeroGo.Gtp.Client;
+
+namespace ZeroGo.Gtp.Tests;
+
+/// <summary>
+/// The rules oracle: GNU Go (Chinese rules, positional superko) and ZeroGo's GTP server play the same seeded
+/// random games side by side. After every move (and every undo) both must agree on all_legal for both colours,
+/// list_stones for both colours and captures for both colours; at the end ZeroGo's final_score must equal a
+/// Tromp-Taylor count made here from list_stones with an independent flood fill.
+/// </summary>
+public sealed class GnuGoOracleTests(ITestOutputHelper output)
+{
+    public const string GnuGoPath = "/usr/games/gnugo";
+
+    private static readonly string[] GnuGoArguments = ["--mode", "gtp", "--chinese-rules", "--positional-superko"];
+
+    [SkippableFact]
+    public void RandomGamesAgreeWithGnuGoAfterEveryMove()
+    {
+        Skip.IfNot(File.Exists(GnuGoPath),
+            $"GNU Go is not installed at {GnuGoPath}: run scripts/setup.sh test (apt package gnugo) to run the oracle");
+        using var gnugo = GtpClient.Start(GnuGoPath, GnuGoArguments, TimeSpan.FromSeconds(20));
+        var random = new Random(20261125);
+        var clock = Stopwatch.StartNew();
+        var totals = new Totals();
+        // Tiny boards with eye filling allowed repeat positions often: that is where superko gets tested.
+        (int Size, int Games, bool FillEyes)[] plan =
+        [
+            (2, 30, true), (3, 30, true), (4, 20, true), (5, 10, true), (5, 10, false), (6, 4, false),
+            (7, 6, false), (7, 3, true), (8, 3, false), (9, 10, false), (9, 3, true), (10, 2, false),
+            (11, 3, false), (13, 4, false), (15, 2, false), (17, 1, false), (19, 3, false),
+        ];
+        foreach (var (size, games, fillEyes) in plan)
+        {
+            for (int game = 0; game < games; game++)
+            {
+                var oracle = new OracleGame(gnugo, size, random, fillEyes, $"size {size} game {game + 1}");
+                oracle.Play(totals);
+            }
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"oracle: {totals.Games} games, {totals.Moves} moves, {totals.Undos} undos, {totals.Comparisons} positions compared, {totals.HandicapGames} handicap games, {totals.SuperkoRefusals} superko refusals and {totals.KoRefusals} simple-ko refusals checked, in {clock.Elapsed.TotalSeconds:F1} s"));
+        Assert.True(totals.Moves >= 2000, $"the oracle should compare thousands of moves, compared {totals.Moves}");
+    }
+
+    internal sealed class Totals
+    {
+        public int Games;
+        public int Moves;
+        public int Undos;
+        public int Comparisons;
+        public int HandicapGames;
+        public int SuperkoRefusals;
+        public int KoRefusals;
+    }
+
+    /// <summary>One game played on both engines at once.</summary>
+    private sealed class OracleGame
+    {
+        private readonly GtpClient _gnugo;
+        private readonly GtpTestHost _zerogo;
+        private readonly int _size;
+        private readonly Random _random;
+        private readonly string _label;
+        private readonly bool _fillEyes;
+        private readonly List<string> _transcript = [];
+
+        public OracleGame(GtpClient gnugo, int size, Random random, bool fillEyes, string label)
+        {
+            _fillEyes = fillEyes;
+            _gnugo = gnugo;
+            _zerogo = new GtpTestHost((ulong)random.NextInt64(), size);
+            _size = size;
+            _random = random;
+            _label = label;
+        }
+
+        public void Play(Totals totals)
+        {
+            double komi = new[] { 0, 0.5, 5.5, 6.5, 7.5, -2.5 }[_random.Next(6)];
+            Both($"boardsize {_size}");
+            Both("clear_board");
+            Both(string.Create(CultureInfo.InvariantCulture, $"komi {komi}"));
+            var toMove = Color.Black;
+            int maxFixed = Handicap.MaxFixed(BoardGeometry.Get(_size));
+            if (maxFixed >= 2 && _random.Next(4) == 0)
+            {
+                int stones = _random.Next(2, maxFixed + 1);
+                var ours = Set(Both($"fixed_handicap {stones}"));
+                var theirs = Set(_lastGnuGo);
+                Check(ours.SetEquals(theirs), $"fixed_handicap {stones}", ours, theirs);
+                toMove = Color.White;
+                totals.HandicapGames++;
+            }
+
+            Compare(totals);
+            int passes = 0;
+            int cap = 3 * _size * _size;
+            for (int moveNumber = 0; moveNumber < cap && passes < 2; moveNumber++)
+            {
+                var move = ChooseMove(toMove);
+                Both($"play {Letter(toMove)} {move}");
+                passes = move == "pass" ? passes + 1 : 0;
+                toMove = toMove.Opponent();
+                totals.Moves++;
+                Compare(totals);
+
+                if (_random.Next(25) == 0)
+                {
+                    int undos = _random.Next(1, 4);
+                    for (int i = 0; i < undos && _zerogo.State.Moves.Count > 0; i++)
+                    {
+                        Both("undo");
+                        toMove = toMove.Opponent();
+                        totals.Undos++;
+                        passes = 0;
+                        Compare(totals);
+                    }
+                }
+            }
+
+            // The last game state was compared already; now the score against an independent count.
+            var black = Vertices(_zerogo.Ask("list_stones black"));
+            var white = Vertices(_zerogo.Ask("list_stones white"));
+            double expected = IndependentScore(black, white) - komi;
+            string expectedText = expected == 0 ? "0"
+                : (expected > 0 ? "B+" : "W+") + Math.Abs(expected).ToString("0.#", CultureInfo.InvariantCulture);
+            string actual = _zerogo.Ask("final_score");
+            Check(actual == expectedText, "final_score", [actual], [expectedText]);
+            totals.Games++;
+        }
+
+        private string _lastGnuGo = "";
+
+        /// <summary>Uniform over our legal moves that don't fill an own eye, with an occasional pass.</summary>
+        private string ChooseMove(Color color)
+        {
+            if (_random.Next(50) == 0)
+            {
+                return "pass";
+            }
+
+            var state = _zerogo.State;
+            var candidates = state.LegalPoints(color).Where(p => _fillEyes || !state.Board.IsOwnEye(p, color)).ToList();
+            return candidates.Count == 0
+                ? "pass"
+                : Formats.GtpVertex.Format(candidates[_random.Next(candidates.Count)], state.Geometry);
+        }
+
+        private void Compare(Totals totals)
+        {
+            foreach (var query in new[] { "all_legal black", "all_legal white", "list_stones black",
+                         "list_stones white", "captures black", "captures white" })
+            {
+                var ours = _zerogo.Ask(query);
+                var theirs = _gnugo.Ask(query);
+                _transcript.Add("# " + query);
+                Check(Set(ours).SetEquals(Set(theirs)), query, Set(ours), Set(theirs));
+            }
+
+            foreach (var color in new[] { Color.Black, Color.White })
+            {
+                foreach (var point in _zerogo.State.Geometry.Points)
+                {
+                    var verdict = _zerogo.State.CheckMove(color, Move.At(point));
+                    totals.SuperkoRefusals += verdict == MoveLegality.Superko ? 1 : 0;
+                    totals.KoRefusals += verdict == MoveLegality.Ko ? 1 : 0;
+                }
+            }
+
+            var inconsistency = _zerogo.State.Board.FindInconsistency();
+            Check(inconsistency is null, "board consistency: " + inconsistency, [], []);
+            totals.Comparisons++;
+        }
+
+        private string Both(string command)
+        {
+            _transcript.Add(command);
+            var ours = _zerogo.Send(command);
+            var theirs = _gnugo.Send(command);
+            Check(ours.Success && theirs.Success, command, [ours.ToString()], [theirs.ToString()]);
+            _lastGnuGo = theirs.Text;
+            return ours.Text;
+        }
+
+        private void Check(bool agreed, string what, IEnumerable<string> ours, IEnumerable<string> theirs)
+        {
+            if (agreed)
+            {
+                return;
+            }
+
+            var ourSet = ours.ToHashSet();
+            var theirSet = theirs.ToHashSet();
+            var message = new StringBuilder();
+            message.AppendLine($"{_label}: ZeroGo and GNU Go disagree on '{what}'");
+            message.AppendLine("only ZeroGo: " + string.Join(' ', ourSet.Except(theirSet)));
+            message.AppendLine("only GNU Go: " + string.Join(' ', theirSet.Except(ourSet)));
+            message.AppendLine("GTP commands so far (replay them in both engines):");
+            foreach (var line in _transcript.Where(l => !l.StartsWith('#')))
+            {
+                message.AppendLine(line);
+            }
+
+            message.AppendLine(Commands.BoardCommands.Draw(_zerogo.State));
+            Assert.Fail(message.ToString());
+        }
+
+        private static HashSet<string> Set(string answer) =>
+            answer.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(v => v.ToUpperInvariant()).ToHashSet();
+
+        private static string Letter(Color color) => color == Color.Black ? "b" : "w";
+
+        private List<(int Column, int Row)> Vertices(string list) =>
+            Set(list).Select(v => ("ABCDEFGHJKLMNOPQRSTUVWXYZ".IndexOf(v[0]), int.Parse(v[1..], CultureInfo.InvariantCulture) - 1))
+                .ToList();
+
+        /// <summary>
+        /// Tromp-Taylor area from the stone lists alone: stones plus empty regions that reach only one colour.
+        /// Written here on plain arrays so it shares no code with ZeroGo.Go's scoring.
+        /// </summary>
+        private double IndependentScore(List<(int Column, int Row)> black, List<(int Column, int Row)> white)
+        {
+            var grid = new int[_size, _size]; // 0 empty, 1 black, 2 white
+            foreach (var (c, r) in black)
+            {
+                grid[c, r] = 1;
+            }
+
+            foreach (var (c, r) in white)
+            {
+                grid[c, r] = 2;
+            }
+
+            int blackArea = black.Count, whiteArea = white.Count;
+            var visited = new bool[_size, _size];
+            for (int c = 0; c < _size; c++)
+            {
+                for (int r = 0; r < _size; r++)
+                {
+                    if (grid[c, r] != 0 || visited[c, r])
+                    {
+                        continue;
+                    }
+
+                    int regionSize = 0;
+                    bool reachesBlack = false, reachesWhite = false;
+                    var stack = new Stack<(int, int)>();
+                    stack.Push((c, r));
+                    visited[c, r] = true;
+                    while (stack.Count > 0)
+                    {
+                        var (x, y) = stack.Pop();
+                        regionSize++;
+                        foreach (var (nx, ny) in new[] { (x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1) })
+                        {
+                            if (nx < 0 || ny < 0 || nx >= _size || ny >= _size)
+                            {
+                                continue;
+                            }
+
+                            if (grid[nx, ny] == 1)
+                            {
+                                reachesBlack = true;
+                            }
+                            else if (grid[nx, ny] == 2)
+                            {
+                                reachesWhite = true;
+                            }
+                            else if (!visited[nx, ny])
+                            {
+                                visited[nx, ny] = true;
+                                stack.Push((nx, ny));
+                            }
+                        }
+                    }
+
+                    if (reachesBlack && !reachesWhite)
+                    {
+                        blackArea += regionSize;
+                    }
+                    else if (reachesWhite && !reachesBlack)
+                    {
+                        whiteArea += regionSize;
+                    }
+                }
+            }
+
+            return blackArea - whiteArea;
+        }
+    }
+}
