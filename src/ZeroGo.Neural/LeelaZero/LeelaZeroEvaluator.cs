@@ -1,0 +1,274 @@
+using TorchSharp;
+using ZeroGo.Go;
+using ZeroGo.Search;
+using static TorchSharp.torch;
+
+namespace ZeroGo.Neural.LeelaZero;
+
+/// <summary>How the evaluator orients positions for the network.</summary>
+public enum LeelaZeroSymmetryMode
+{
+    /// <summary>Always the identity: deterministic, what <c>heatmap</c> needs.</summary>
+    Identity,
+
+    /// <summary>A random one of the 8 symmetries per position, as leelaz does during search.</summary>
+    Random,
+}
+
+/// <summary>Settings for <see cref="LeelaZeroEvaluator"/>.</summary>
+public sealed record LeelaZeroEvaluatorOptions
+{
+    /// <summary>Largest batch sent to the network at once; bigger requests are split.</summary>
+    public int MaxBatchSize { get; init; } = 256;
+
+    public LeelaZeroSymmetryMode Symmetry { get; init; } = LeelaZeroSymmetryMode.Identity;
+
+    /// <summary>Seed for <see cref="LeelaZeroSymmetryMode.Random"/>.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Float32 (default, exact against leelaz) or BFloat16 (faster on CPUs with AVX-512 BF16).</summary>
+    public ScalarType Precision { get; init; } = ScalarType.Float32;
+}
+
+/// <summary>The network's raw answer for one position: policy over every point and pass (not masked), win rate.</summary>
+public sealed class LeelaZeroOutput
+{
+    /// <summary>Softmax over 361 points (ZeroGo dense order, row 0 at the top) and pass (index 361).</summary>
+    public float[] Policy { get; } = new float[LeelaZeroWeights.Points + 1];
+
+    /// <summary>Value head output in [-1, 1] for the side to move (format-2 files already converted).</summary>
+    public float Value { get; set; }
+
+    /// <summary>Leela Zero's win rate for the side to move: (1 + value) / 2.</summary>
+    public float Winrate => (1f + Value) / 2f;
+}
+
+/// <summary>
+/// Evaluates positions with a Leela Zero network (19x19, history of 8 positions). Implements the search's
+/// <see cref="IEvaluator"/>: the policy is masked to the request's legal moves and renormalised; the value is for
+/// the side to move. Thread-safe: calls share one network under a lock (batching across search threads happens
+/// in the caller, which hands whole batches to <see cref="Evaluate"/>).
+/// </summary>
+public sealed class LeelaZeroEvaluator : IEvaluator, IDisposable
+{
+    private readonly LeelaZeroNetwork _network;
+    private readonly LeelaZeroEvaluatorOptions _options;
+    private readonly object _gate = new();
+    private FastRandom _random;
+    private bool _disposed;
+
+    public LeelaZeroEvaluator(LeelaZeroWeights weights, LeelaZeroEvaluatorOptions? options = null)
+    {
+        _options = options ?? new LeelaZeroEvaluatorOptions();
+        if (_options.MaxBatchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "MaxBatchSize must be at least 1");
+        }
+
+        if (_options.Precision is not (ScalarType.Float32 or ScalarType.BFloat16))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"precision {_options.Precision} is not supported (Float32 or BFloat16)");
+        }
+
+        Weights = weights;
+        _network = new LeelaZeroNetwork(weights);
+        if (_options.Precision != ScalarType.Float32)
+        {
+            _network.to(_options.Precision);
+        }
+
+        _random = new FastRandom(_options.Seed);
+    }
+
+    /// <summary>Loads a weight file (plain or gzip) and builds the evaluator.</summary>
+    public static LeelaZeroEvaluator Load(string path, LeelaZeroEvaluatorOptions? options = null) =>
+        new(LeelaZeroWeights.Load(path), options);
+
+    public LeelaZeroWeights Weights { get; }
+
+    public int HistoryLength => LeelaZeroInputEncoder.HistoryLength;
+
+    public string Name => $"Leela Zero {Weights.SizeTag} network";
+
+    /// <summary>The only board size a Leela Zero network plays.</summary>
+    public static int BoardSize => LeelaZeroWeights.BoardSize;
+
+    public void Evaluate(IReadOnlyList<EvaluationRequest> requests, IReadOnlyList<Evaluation> results)
+    {
+        if (requests.Count != results.Count)
+        {
+            throw new ArgumentException($"{requests.Count} requests but {results.Count} results", nameof(results));
+        }
+
+        foreach (var request in requests)
+        {
+            LeelaZeroInputEncoder.RequireSupportedBoard(request.Geometry);
+        }
+
+        var outputs = new LeelaZeroOutput[requests.Count];
+        var symmetries = new int[requests.Count];
+        lock (_gate)
+        {
+            for (int i = 0; i < requests.Count; i++)
+            {
+                outputs[i] = new LeelaZeroOutput();
+                symmetries[i] = _options.Symmetry == LeelaZeroSymmetryMode.Random
+                    ? _random.Next(LeelaZeroSymmetry.Count)
+                    : LeelaZeroSymmetry.Identity;
+            }
+
+            RunLocked(requests, symmetries, outputs);
+        }
+
+        for (int i = 0; i < requests.Count; i++)
+        {
+            FillEvaluation(requests[i], outputs[i], results[i]);
+        }
+    }
+
+    /// <summary>
+    /// The raw network output for each request under the given LZ symmetry (0..7), as leelaz's <c>heatmap N</c>
+    /// computes it: unmasked softmax over all 362 moves, win rate for the side to move.
+    /// </summary>
+    public void EvaluateRaw(IReadOnlyList<EvaluationRequest> requests, int symmetry, IReadOnlyList<LeelaZeroOutput> outputs)
+    {
+        if (!LeelaZeroSymmetry.IsValid(symmetry))
+        {
+            throw new ArgumentOutOfRangeException(nameof(symmetry), symmetry, "Leela Zero symmetries are 0..7");
+        }
+
+        foreach (var request in requests)
+        {
+            LeelaZeroInputEncoder.RequireSupportedBoard(request.Geometry);
+        }
+
+        var symmetries = Enumerable.Repeat(symmetry, requests.Count).ToArray();
+        lock (_gate)
+        {
+            RunLocked(requests, symmetries, outputs);
+        }
+    }
+
+    /// <summary>leelaz's <c>heatmap average</c>: the mean of the 8 symmetries' policies and win rates.</summary>
+    public LeelaZeroOutput EvaluateAverage(EvaluationRequest request)
+    {
+        var requests = Enumerable.Repeat(request, LeelaZeroSymmetry.Count).ToArray();
+        var outputs = Enumerable.Range(0, LeelaZeroSymmetry.Count).Select(_ => new LeelaZeroOutput()).ToArray();
+        var symmetries = Enumerable.Range(0, LeelaZeroSymmetry.Count).ToArray();
+        lock (_gate)
+        {
+            RunLocked(requests, symmetries, outputs);
+        }
+
+        var average = new LeelaZeroOutput();
+        foreach (var output in outputs)
+        {
+            for (int i = 0; i < average.Policy.Length; i++)
+            {
+                average.Policy[i] += output.Policy[i] / LeelaZeroSymmetry.Count;
+            }
+
+            average.Value += output.Value / LeelaZeroSymmetry.Count;
+        }
+
+        return average;
+    }
+
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _network.Dispose();
+        }
+    }
+
+    private void RunLocked(IReadOnlyList<EvaluationRequest> requests, IReadOnlyList<int> symmetries, IReadOnlyList<LeelaZeroOutput> outputs)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        const int inputSize = LeelaZeroInputEncoder.InputSize;
+        const int policySize = LeelaZeroWeights.Points + 1;
+        var policyScratch = new float[policySize];
+        for (int start = 0; start < requests.Count; start += _options.MaxBatchSize)
+        {
+            int count = Math.Min(_options.MaxBatchSize, requests.Count - start);
+            var buffer = new float[count * inputSize];
+            if (count >= 16)
+            {
+                Parallel.For(0, count, i => LeelaZeroInputEncoder.Encode(
+                    requests[start + i], symmetries[start + i], buffer.AsSpan(i * inputSize, inputSize)));
+            }
+            else
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    LeelaZeroInputEncoder.Encode(requests[start + i], symmetries[start + i], buffer.AsSpan(i * inputSize, inputSize));
+                }
+            }
+
+            float[] policies;
+            float[] values;
+            using (no_grad())
+            using (var scope = NewDisposeScope())
+            {
+                var input = tensor(buffer, [count, LeelaZeroWeights.InputPlanes, LeelaZeroWeights.BoardSize, LeelaZeroWeights.BoardSize]);
+                if (_options.Precision != ScalarType.Float32)
+                {
+                    input = input.to(_options.Precision);
+                }
+
+                var (logits, value) = _network.forward(input);
+                policies = logits.to(ScalarType.Float32).softmax(1).contiguous().data<float>().ToArray();
+                values = value.to(ScalarType.Float32).contiguous().data<float>().ToArray();
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                var request = requests[start + i];
+                var output = outputs[start + i];
+                policies.AsSpan(i * policySize, policySize).CopyTo(policyScratch);
+                LeelaZeroInputEncoder.DecodePolicy(policyScratch, symmetries[start + i], output.Policy);
+                float v = values[i];
+                output.Value = Weights.ValueIsForBlack && request.ToMove == Color.White ? -v : v;
+            }
+        }
+    }
+
+    private static void FillEvaluation(EvaluationRequest request, LeelaZeroOutput output, Evaluation result)
+    {
+        var policy = result.Policy;
+        var legal = request.LegalMask;
+        float sum = 0f;
+        int legalCount = 0;
+        for (int i = 0; i < policy.Length; i++)
+        {
+            float p = legal[i] ? output.Policy[i] : 0f;
+            policy[i] = p;
+            sum += p;
+            legalCount += legal[i] ? 1 : 0;
+        }
+
+        if (sum > 0f)
+        {
+            float scale = 1f / sum;
+            for (int i = 0; i < policy.Length; i++)
+            {
+                policy[i] *= scale;
+            }
+        }
+        else if (legalCount > 0)
+        {
+            // Every legal move underflowed: fall back to uniform over the legal moves.
+            for (int i = 0; i < policy.Length; i++)
+            {
+                policy[i] = legal[i] ? 1f / legalCount : 0f;
+            }
+        }
+
+        result.ValueForSideToMove = output.Value;
+        result.DrawProbability = 0f;
+        result.ScoreLeadForSideToMove = 0f;
+        result.HasOwnership = false;
+        Array.Clear(result.Ownership);
+    }
+}
