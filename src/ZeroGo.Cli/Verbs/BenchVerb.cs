@@ -11,6 +11,7 @@ internal static class BenchVerb
     {
         var bench = new Command("bench", "Measure speed: playouts, search, network.");
         bench.Subcommands.Add(CreatePlayouts());
+        bench.Subcommands.Add(BenchSearchVerb.Create());
         return bench;
     }
 

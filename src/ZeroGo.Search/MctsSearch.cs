@@ -1,0 +1,647 @@
+using System.Diagnostics;
+using ZeroGo.Go;
+
+namespace ZeroGo.Search;
+
+/// <summary>
+/// Monte Carlo tree search guided by an <see cref="IEvaluator"/> (AlphaZero's PUCT with the c_puct growth
+/// term, first-play urgency, virtual loss), on one or more threads, with tree reuse between moves.
+/// </summary>
+/// <remarks>
+/// Use: <see cref="SetPosition"/> (reuses the subtree when the game continues the previous root), then
+/// <see cref="Run"/> (blocking) or <see cref="Start"/> (background, e.g. pondering or endless analysis;
+/// <see cref="Stop"/> ends it). <see cref="Snapshot"/> and <see cref="Progress"/> may be used from any thread
+/// while it runs. One search at a time per instance; <see cref="SetPosition"/> throws while one runs.
+/// Values: the evaluator and every public figure are from the side to move's view; inside the tree a node's
+/// sums are from the view of the player who moved into it (see <see cref="Node"/>).
+/// Threading: the tree (nodes, edges, run counters) is guarded by one lock; each worker thread selects a batch
+/// of leaves under it, replays and evaluates them outside it, and backs them up under it again.
+/// </remarks>
+public sealed class MctsSearch
+{
+    private readonly object _treeLock = new();
+    private readonly IEvaluator _evaluator;
+    private NodeStore _store;
+    private NodeStore _spare;
+    private RootPosition? _root;
+    private SearchWorker[] _workers = [];
+    private FastRandom _random;
+    private bool _rootNoised;
+    private int _running;
+
+    // State of the current run (guarded by _treeLock unless volatile).
+    private SearchLimits _limits = SearchLimits.Infinite;
+    private CancellationToken _token;
+    private readonly Stopwatch _clock = new();
+    private volatile bool _stopping;
+    private volatile bool _stopRequested;
+    private StopReason _stopReason;
+    private int _playoutsStarted;
+    private int _playoutsDone;
+    private float[] _ownershipSum = [];
+    private int _ownershipCount;
+    private long _nextProgressTicks;
+    private Task<SearchResult>? _background;
+
+    public MctsSearch(IEvaluator evaluator, SearchOptions? options = null)
+    {
+        _evaluator = evaluator ?? throw new ArgumentNullException(nameof(evaluator));
+        Options = options ?? SearchOptions.Default;
+        Options.Validate();
+        _store = new NodeStore(Options.MaxNodes, Options.MaxTreeBytes);
+        _spare = new NodeStore(Options.MaxNodes, Options.MaxTreeBytes);
+        _random = new FastRandom(Options.Seed != 0 ? Options.Seed : (ulong)Stopwatch.GetTimestamp());
+    }
+
+    public SearchOptions Options { get; }
+
+    public IEvaluator Evaluator => _evaluator;
+
+    /// <summary>Called on a search thread about every <see cref="ProgressInterval"/> while a search runs (keep it quick).</summary>
+    public event Action<SearchSnapshot>? Progress;
+
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public bool IsRunning => Volatile.Read(ref _running) != 0;
+
+    /// <summary>Nodes in the tree now.</summary>
+    public int NodeCount
+    {
+        get
+        {
+            lock (_treeLock)
+            {
+                return _store.NodeCount;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="state"/> the root. When it continues the previous root's game (same start, the
+    /// same moves, then alternating moves) and <see cref="SearchOptions.ReuseTree"/> is on, the subtree of
+    /// those moves is kept (compacted into fresh storage); otherwise the tree starts empty.
+    /// Returns true when a subtree was reused.
+    /// </summary>
+    public bool SetPosition(GameState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (IsRunning)
+        {
+            throw new InvalidOperationException("a search is running: stop it before changing the position");
+        }
+
+        lock (_treeLock)
+        {
+            bool reused = false;
+            var moves = Options.ReuseTree ? _root?.MovesTo(state) : null;
+            if (moves is not null && _store.NodeCount > 0)
+            {
+                int node = FindDescendant(moves);
+                if (node == 0)
+                {
+                    reused = true; // same position again (analysis, then genmove): keep everything
+                }
+                else if (node > 0)
+                {
+                    CompactInto(node);
+                    _rootNoised = false;
+                    reused = true;
+                }
+            }
+
+            if (!reused)
+            {
+                _store.Clear();
+                _store.TryAllocateNode(out _);
+                _rootNoised = false;
+            }
+
+            _root = new RootPosition(state, _evaluator.HistoryLength, recentMoveCapacity: 8);
+            _store.NodeAt(0).Move = (short)(state.LastMove.IsPlay ? state.LastMove.Point.Index : -1);
+            _store.NodeAt(0).Passes = _root.Passes;
+            if (_workers.Length != Options.Threads || !_workers[0].Geometry.Equals(state.Geometry))
+            {
+                _workers = new SearchWorker[Options.Threads];
+                for (int i = 0; i < _workers.Length; i++)
+                {
+                    _workers[i] = new SearchWorker(this, state.Geometry, _evaluator.HistoryLength);
+                }
+            }
+
+            if (_ownershipSum.Length != state.Geometry.Area)
+            {
+                _ownershipSum = new float[state.Geometry.Area];
+            }
+
+            return reused;
+        }
+    }
+
+    /// <summary>Searches until a limit is reached, <see cref="Stop"/> is called or <paramref name="cancellation"/> fires.</summary>
+    public SearchResult Run(SearchLimits limits, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        if (Interlocked.Exchange(ref _running, 1) != 0)
+        {
+            throw new InvalidOperationException("a search is already running on this instance");
+        }
+
+        try
+        {
+            if (_root is null)
+            {
+                throw new InvalidOperationException("call SetPosition before searching");
+            }
+
+            BeginRun(limits, cancellation);
+            RunWorkers();
+            _clock.Stop();
+            return BuildResult();
+        }
+        finally
+        {
+            Volatile.Write(ref _running, 0);
+        }
+    }
+
+    /// <summary>Starts <see cref="Run"/> on a background thread (pondering, endless analysis); <see cref="Stop"/> ends it.</summary>
+    public Task<SearchResult> Start(SearchLimits limits, CancellationToken cancellation = default)
+    {
+        if (IsRunning)
+        {
+            throw new InvalidOperationException("a search is already running on this instance");
+        }
+
+        _stopRequested = false;
+        var task = Task.Factory.StartNew(
+            () => Run(limits, cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _background = task;
+        return task;
+    }
+
+    /// <summary>Asks a running search to stop (it finishes its in-flight evaluations first) and waits for a background one.</summary>
+    public void Stop()
+    {
+        if (IsRunning || _background is not null)
+        {
+            _stopRequested = true;
+        }
+
+        var background = _background;
+        if (background is not null)
+        {
+            try
+            {
+                background.Wait();
+            }
+            catch (AggregateException)
+            {
+                // The caller of Start observes the failure through the task.
+            }
+
+            _background = null;
+        }
+    }
+
+    /// <summary>The current analysis (thread-safe; cheap enough to poll a few times a second).</summary>
+    public SearchSnapshot Snapshot()
+    {
+        lock (_treeLock)
+        {
+            return BuildSnapshot();
+        }
+    }
+
+    // ---- run control (called by workers) ----
+
+    internal object TreeLock => _treeLock;
+
+    internal NodeStore Store => _store;
+
+    internal RootPosition Root => _root!;
+
+    internal bool Stopping => _stopping;
+
+    private void BeginRun(SearchLimits limits, CancellationToken cancellation)
+    {
+        lock (_treeLock)
+        {
+            _limits = limits;
+            _token = cancellation;
+            _stopping = false;
+            _stopReason = StopReason.None;
+            _playoutsStarted = 0;
+            _playoutsDone = 0;
+            Array.Clear(_ownershipSum);
+            _ownershipCount = 0;
+            _store.MaxNodes = Options.MaxNodes;
+            _store.MaxBytes = Options.MaxTreeBytes;
+            _clock.Restart();
+            _nextProgressTicks = ProgressInterval.Ticks;
+            if (_store.NodeAt(0).IsExpanded)
+            {
+                AddRootNoiseOnce();
+            }
+        }
+    }
+
+    private void RunWorkers()
+    {
+        var threads = new Thread[_workers.Length - 1];
+        for (int i = 0; i < threads.Length; i++)
+        {
+            var worker = _workers[i + 1];
+            threads[i] = new Thread(worker.Run) { IsBackground = true, Name = $"search {i + 1}" };
+            threads[i].Start();
+        }
+
+        _workers[0].Run();
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+
+        _stopRequested = false;
+        var failure = _workers.Select(w => w.Failure).FirstOrDefault(f => f is not null);
+        if (failure is not null)
+        {
+            throw new InvalidOperationException($"search thread failed: {failure.Message}", failure);
+        }
+    }
+
+    /// <summary>Under the tree lock: whether a new descent may start; records why not.</summary>
+    internal bool MayStartDescent()
+    {
+        if (_stopping)
+        {
+            return false;
+        }
+
+        ref var root = ref _store.NodeAt(0);
+        StopReason reason = StopReason.None;
+        if (_stopRequested || _token.IsCancellationRequested)
+        {
+            reason = StopReason.Stopped;
+        }
+        else if (_limits.MaxVisits is int maxVisits && root.Visits + root.InFlight >= maxVisits)
+        {
+            reason = StopReason.VisitLimit;
+        }
+        else if (_limits.MaxPlayouts is int maxPlayouts && _playoutsStarted >= maxPlayouts)
+        {
+            reason = StopReason.PlayoutLimit;
+        }
+        else if (_limits.MaxTime is TimeSpan maxTime && _clock.Elapsed >= maxTime)
+        {
+            reason = StopReason.TimeLimit;
+        }
+
+        if (reason == StopReason.None)
+        {
+            return true;
+        }
+
+        StopWith(reason);
+        return false;
+    }
+
+    internal void StopWith(StopReason reason)
+    {
+        if (_stopReason == StopReason.None)
+        {
+            _stopReason = reason;
+        }
+
+        _stopping = true;
+    }
+
+    internal void CountPlayoutStarted() => _playoutsStarted++;
+
+    internal void CountPlayoutCancelled() => _playoutsStarted--;
+
+    internal void CountPlayoutDone() => _playoutsDone++;
+
+    /// <summary>Under the tree lock: adds a leaf's ownership (side to move at the leaf) seen from the root.</summary>
+    internal void AddOwnership(float[] ownership, bool sameSideAsRoot)
+    {
+        var sum = _ownershipSum;
+        if (sameSideAsRoot)
+        {
+            for (int i = 0; i < sum.Length; i++)
+            {
+                sum[i] += ownership[i];
+            }
+        }
+        else
+        {
+            for (int i = 0; i < sum.Length; i++)
+            {
+                sum[i] -= ownership[i];
+            }
+        }
+
+        _ownershipCount++;
+    }
+
+    /// <summary>Called by a worker after each batch: raises <see cref="Progress"/> when the interval has passed.</summary>
+    internal void MaybeReportProgress()
+    {
+        var handler = Progress;
+        if (handler is null)
+        {
+            return;
+        }
+
+        long due = Interlocked.Read(ref _nextProgressTicks);
+        long now = _clock.Elapsed.Ticks;
+        if (now < due || Interlocked.CompareExchange(ref _nextProgressTicks, now + ProgressInterval.Ticks, due) != due)
+        {
+            return;
+        }
+
+        handler(Snapshot());
+    }
+
+    /// <summary>Under the tree lock, right after the root is expanded: Dirichlet noise on the root priors (once per root).</summary>
+    internal void AddRootNoiseOnce()
+    {
+        if (_rootNoised || Options.DirichletEpsilon <= 0)
+        {
+            return;
+        }
+
+        _rootNoised = true;
+        ref var root = ref _store.NodeAt(0);
+        var edges = _store.EdgesOf(root);
+        if (edges.Length < 2)
+        {
+            return;
+        }
+
+        Span<double> noise = edges.Length <= 1024 ? stackalloc double[edges.Length] : new double[edges.Length];
+        Dirichlet.Sample(ref _random, Options.DirichletAlphaTotal / edges.Length, noise);
+        double epsilon = Options.DirichletEpsilon;
+        for (int i = 0; i < edges.Length; i++)
+        {
+            if (edges[i].Child >= 0 && (float)edges[i].Prior > 0)
+            {
+                edges[i].Prior = (Half)((1 - epsilon) * (double)edges[i].Prior + epsilon * noise[i]);
+            }
+        }
+    }
+
+    internal bool RootNoiseDue => Options.DirichletEpsilon > 0 && !_rootNoised;
+
+    // ---- tree reuse ----
+
+    /// <summary>The node reached by <paramref name="moves"/> from the root; 0 for none; -1 when not in the tree.</summary>
+    private int FindDescendant(List<Move> moves)
+    {
+        int node = 0;
+        foreach (var move in moves)
+        {
+            short code = MoveCode(move);
+            ref var current = ref _store.NodeAt(node);
+            if (!current.IsExpanded)
+            {
+                return -1;
+            }
+
+            int next = -1;
+            foreach (ref var edge in _store.EdgesOf(current))
+            {
+                if (edge.Move == code)
+                {
+                    next = edge.Child > 0 ? edge.Child : -1;
+                    break;
+                }
+            }
+
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            node = next;
+        }
+
+        return node > 0 && _store.NodeAt(node).IsExpanded ? node : -1;
+    }
+
+    /// <summary>Copies the subtree under <paramref name="newRoot"/> into the spare store (breadth first, root at 0) and swaps stores.</summary>
+    private void CompactInto(int newRoot)
+    {
+        var source = _store;
+        var target = _spare;
+        target.Clear();
+        target.MaxNodes = int.MaxValue;
+        target.MaxBytes = long.MaxValue;
+        var queue = new Queue<(int From, int To)>();
+        target.TryAllocateNode(out int rootIndex);
+        target.NodeAt(rootIndex) = source.NodeAt(newRoot);
+        queue.Enqueue((newRoot, rootIndex));
+        while (queue.Count > 0)
+        {
+            var (from, to) = queue.Dequeue();
+            ref var fromNode = ref source.NodeAt(from);
+            ref var toNode = ref target.NodeAt(to);
+            toNode.InFlight = 0;
+            toNode.Flags &= ~NodeFlags.Evaluating;
+            if (!fromNode.IsExpanded || fromNode.EdgeCount == 0)
+            {
+                continue;
+            }
+
+            target.TryAllocateEdges(fromNode.EdgeCount, out int firstEdge);
+            toNode.FirstEdge = firstEdge;
+            var fromEdges = source.EdgesOf(fromNode);
+            var toEdges = target.EdgesOf(toNode);
+            fromEdges.CopyTo(toEdges);
+            for (int i = 0; i < toEdges.Length; i++)
+            {
+                int child = fromEdges[i].Child;
+                if (child > 0)
+                {
+                    target.TryAllocateNode(out int copy);
+                    target.NodeAt(copy) = source.NodeAt(child);
+                    toEdges[i].Child = copy;
+                    queue.Enqueue((child, copy));
+                }
+            }
+        }
+
+        _store = target;
+        _spare = source;
+        source.Clear();
+        target.MaxNodes = Options.MaxNodes;
+        target.MaxBytes = Options.MaxTreeBytes;
+    }
+
+    internal static short MoveCode(Move move) => move.IsPlay ? move.Point.Index : (short)-1;
+
+    internal static Move MoveFromCode(short code) => code < 0 ? Move.Pass : Move.At(new Point(code));
+
+    // ---- analysis ----
+
+    private SearchResult BuildResult()
+    {
+        SearchSnapshot snapshot;
+        lock (_treeLock)
+        {
+            snapshot = BuildSnapshot();
+        }
+
+        bool resign = Options.ResignWinRate is double threshold
+            && snapshot.RootVisits >= Options.ResignMinVisits
+            && snapshot.Candidates.Count > 0
+            && snapshot.Candidates[0].WinRate < threshold;
+        return new SearchResult
+        {
+            Snapshot = snapshot,
+            Move = resign ? Move.Resign : snapshot.BestMove,
+            ShouldResign = resign,
+        };
+    }
+
+    private SearchSnapshot BuildSnapshot()
+    {
+        var root = _root ?? throw new InvalidOperationException("no position: call SetPosition first");
+        ref var rootNode = ref _store.NodeAt(0);
+        var candidates = new List<CandidateInfo>();
+        int maxVisits = 0;
+        if (rootNode.IsExpanded)
+        {
+            foreach (ref var edge in _store.EdgesOf(rootNode))
+            {
+                if (edge.Child > 0)
+                {
+                    maxVisits = Math.Max(maxVisits, _store.NodeAt(edge.Child).Visits);
+                }
+            }
+
+            foreach (ref var edge in _store.EdgesOf(rootNode))
+            {
+                if (edge.Child <= 0)
+                {
+                    continue;
+                }
+
+                ref var child = ref _store.NodeAt(edge.Child);
+                if (child.Visits == 0)
+                {
+                    continue;
+                }
+
+                candidates.Add(new CandidateInfo
+                {
+                    Move = MoveFromCode(edge.Move),
+                    Visits = child.Visits,
+                    WinRate = WinRateOf(child),
+                    ScoreLead = child.ScoreSum / child.Visits,
+                    Prior = (float)edge.Prior,
+                    Lcb = LowerConfidenceBound(child),
+                    PrincipalVariation = PrincipalVariation(edge.Child, edge.Move),
+                    Order = 0,
+                });
+            }
+        }
+
+        var ordered = OrderCandidates(candidates, maxVisits);
+        float[]? ownership = null;
+        if (_ownershipCount > 0)
+        {
+            ownership = new float[_ownershipSum.Length];
+            for (int i = 0; i < ownership.Length; i++)
+            {
+                ownership[i] = _ownershipSum[i] / _ownershipCount;
+            }
+        }
+
+        return new SearchSnapshot
+        {
+            Geometry = root.Geometry,
+            ToMove = root.ToMove,
+            RootVisits = rootNode.Visits,
+            Playouts = _playoutsDone,
+            // The root's sums are from the view of the player who moved into it: negate for its side to move.
+            WinRate = rootNode.Visits == 0 ? 0.5 : (1 - rootNode.ValueSum / rootNode.Visits) / 2,
+            ScoreLead = rootNode.Visits == 0 ? 0 : -rootNode.ScoreSum / rootNode.Visits,
+            Candidates = ordered,
+            Ownership = ownership,
+            Elapsed = _clock.Elapsed,
+            TreeNodes = _store.NodeCount,
+            TreeBytes = _store.BytesUsed,
+            StopReason = IsRunning && !_stopping ? StopReason.None : _stopReason,
+        };
+    }
+
+    /// <summary>Best first: moves eligible for LCB by LCB, then the rest by visits (Leela Zero 0.17's order).</summary>
+    private List<CandidateInfo> OrderCandidates(List<CandidateInfo> candidates, int maxVisits)
+    {
+        int lcbMinVisits = Math.Max(2, (int)Math.Ceiling(Options.LcbMinVisitFraction * maxVisits));
+        bool Eligible(CandidateInfo c) => Options.UseLcb && c.Visits >= lcbMinVisits;
+        var sorted = candidates
+            .OrderByDescending(Eligible)
+            .ThenByDescending(c => Eligible(c) ? c.Lcb : double.NegativeInfinity)
+            .ThenByDescending(c => c.Visits)
+            .ThenByDescending(c => c.WinRate)
+            .ToList();
+        for (int i = 0; i < sorted.Count; i++)
+        {
+            sorted[i] = sorted[i] with { Order = i };
+        }
+
+        return sorted;
+    }
+
+    /// <summary>Win probability for the player who moved into <paramref name="node"/> (the root's side for root children).</summary>
+    private static double WinRateOf(in Node node) => node.Visits == 0 ? 0.5 : (node.ValueSum / node.Visits + 1) / 2;
+
+    private double LowerConfidenceBound(in Node node)
+    {
+        if (node.Visits < 2)
+        {
+            return -1;
+        }
+
+        double mean = node.ValueSum / node.Visits;
+        double variance = Math.Max(0, (node.ValueSquareSum - node.Visits * mean * mean) / (node.Visits - 1));
+        double lcb = mean - Options.LcbZ * Math.Sqrt(variance / node.Visits);
+        return (lcb + 1) / 2;
+    }
+
+    private List<Move> PrincipalVariation(int node, short firstMove)
+    {
+        var pv = new List<Move> { MoveFromCode(firstMove) };
+        while (pv.Count < Options.MaxPvLength)
+        {
+            ref var current = ref _store.NodeAt(node);
+            if (!current.IsExpanded)
+            {
+                break;
+            }
+
+            int best = -1, bestVisits = 0;
+            short bestMove = 0;
+            foreach (ref var edge in _store.EdgesOf(current))
+            {
+                if (edge.Child > 0 && _store.NodeAt(edge.Child).Visits > bestVisits)
+                {
+                    best = edge.Child;
+                    bestVisits = _store.NodeAt(edge.Child).Visits;
+                    bestMove = edge.Move;
+                }
+            }
+
+            if (best < 0)
+            {
+                break;
+            }
+
+            pv.Add(MoveFromCode(bestMove));
+            node = best;
+        }
+
+        return pv;
+    }
+}
