@@ -1,0 +1,88 @@
+using System.Globalization;
+using ZeroGo.Formats;
+using ZeroGo.Go;
+using ZeroGo.Gtp.Client;
+
+namespace ZeroGo.Training.Arena;
+
+/// <summary>
+/// An external GTP engine as an arena player (GNU Go, another ZeroGo, any program): one process per player,
+/// kept in step with the game by sending the moves played since its last turn before each <c>genmove</c>.
+/// </summary>
+public sealed class GtpPlayer : IArenaPlayer
+{
+    private readonly GtpClient _client;
+    private int _movesSent;
+
+    public GtpPlayer(string name, GtpClient client)
+    {
+        Name = name;
+        _client = client;
+    }
+
+    public string Name { get; }
+
+    public void NewGame(GameState start)
+    {
+        var geometry = start.Geometry;
+        if (!geometry.IsSquare)
+        {
+            throw new ArgumentException("GTP engines play square boards only");
+        }
+
+        _client.Ask($"boardsize {geometry.Width}");
+        _client.Ask("clear_board");
+        _client.Ask(string.Create(CultureInfo.InvariantCulture, $"komi {start.Rules.Komi}"));
+        _movesSent = 0;
+    }
+
+    public PlayerMove GenerateMove(GameState state)
+    {
+        var moves = state.Moves;
+        for (; _movesSent < moves.Count; _movesSent++)
+        {
+            var played = moves[_movesSent];
+            _client.Ask($"play {played.Color.Letter()} {GtpVertex.Format(played.Move, state.Geometry)}");
+        }
+
+        var answer = _client.Ask($"genmove {state.ToMove.Letter()}").Trim();
+        if (answer.Equals("resign", StringComparison.OrdinalIgnoreCase))
+        {
+            return new PlayerMove(Move.Resign);
+        }
+
+        if (!GtpVertex.TryParse(answer, state.Geometry, out var move))
+        {
+            throw new InvalidOperationException($"{Name} answered genmove with '{answer}', not a move");
+        }
+
+        _movesSent++;   // the engine has played its own move on its board
+        return new PlayerMove(move);
+    }
+
+    public void Dispose() => _client.Dispose();
+}
+
+/// <summary>Starts one GTP process per parallel game.</summary>
+public sealed class GtpPlayerFactory(string name, string program, IReadOnlyList<string> arguments, int maxParallel) : IArenaPlayerFactory
+{
+    public string Name => name;
+
+    public int MaxParallelGames => maxParallel;
+
+    public IArenaPlayer Create(int slot, ulong seed)
+    {
+        var client = GtpClient.Start(program, arguments, TimeSpan.FromMinutes(5));
+        return new GtpPlayer(name, client);
+    }
+
+    public void Dispose()
+    {
+    }
+
+    /// <summary>GNU Go at <paramref name="level"/> with Chinese (area) rules and positional superko.</summary>
+    public static GtpPlayerFactory GnuGo(int level, string program = "/usr/games/gnugo") =>
+        new($"gnugo:{level}", program,
+            ["--mode", "gtp", "--level", level.ToString(CultureInfo.InvariantCulture), "--chinese-rules", "--positional-superko"],
+            int.MaxValue);
+}

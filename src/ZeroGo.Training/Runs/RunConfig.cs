@@ -1,0 +1,234 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ZeroGo.Training.Runs;
+
+/// <summary>
+/// Every setting of a training run, saved as <c>config.json</c> in the run folder so the run can be resumed
+/// and reproduced. <see cref="ForSize"/> gives defaults per board size that learn on a small CPU machine.
+/// </summary>
+public sealed record RunConfig
+{
+    public int Size { get; init; } = 9;
+
+    public double Komi { get; init; } = 7.5;
+
+    /// <summary>Seeds the initial network, self-play noise and training order.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    public NetworkSettings Network { get; init; } = new();
+
+    public SelfPlaySettings SelfPlay { get; init; } = new();
+
+    public TrainingSettings Training { get; init; } = new();
+
+    public GateSettings Gate { get; init; } = new();
+
+    /// <summary>Defaults per board size (network, visits, games per generation, komi) that learn in hours on 2 cores.</summary>
+    public static RunConfig ForSize(int size, ulong seed = 1)
+    {
+        var config = new RunConfig { Size = size, Seed = seed, Komi = DefaultKomi(size) };
+        return size switch
+        {
+            <= 7 => config with
+            {
+                Network = new NetworkSettings { Blocks = 4, Channels = 48 },
+                SelfPlay = new SelfPlaySettings
+                {
+                    GamesPerGeneration = 96, Visits = 64, CheapVisits = 16, FullSearchProbability = 0.25,
+                    TemperatureMoves = 6, ConcurrentGames = 32,
+                },
+                Training = new TrainingSettings { StepsPerGeneration = 200, BatchSize = 128, LearningRate = 0.02, WindowMinSamples = 20_000, WindowMaxSamples = 250_000 },
+            },
+            <= 9 => config with
+            {
+                Network = new NetworkSettings { Blocks = 6, Channels = 64 },
+                SelfPlay = new SelfPlaySettings
+                {
+                    GamesPerGeneration = 128, Visits = 128, CheapVisits = 24, FullSearchProbability = 0.25,
+                    TemperatureMoves = 10, ConcurrentGames = 48,
+                },
+                Training = new TrainingSettings { StepsPerGeneration = 300, BatchSize = 128, LearningRate = 0.02 },
+            },
+            _ => config with
+            {
+                Network = new NetworkSettings { Blocks = 6, Channels = 64 },
+                SelfPlay = new SelfPlaySettings
+                {
+                    GamesPerGeneration = 64, Visits = 200, CheapVisits = 32, FullSearchProbability = 0.25,
+                    TemperatureMoves = size * 2, ConcurrentGames = 48,
+                },
+                Training = new TrainingSettings { StepsPerGeneration = 400, BatchSize = 128, LearningRate = 0.02 },
+            },
+        };
+    }
+
+    /// <summary>Komi near the fair value under area scoring (a half point avoids draws).</summary>
+    public static double DefaultKomi(int size) => size switch
+    {
+        <= 4 => 0.5,
+        5 => 24.5,
+        6 => 4.5,
+        7 => 9.5,
+        _ => 7.5,
+    };
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static RunConfig FromJson(string json) =>
+        JsonSerializer.Deserialize<RunConfig>(json, Json) ?? throw new InvalidDataException("config.json is empty");
+
+    /// <summary>Checks ranges; throws <see cref="ArgumentException"/> naming the bad setting.</summary>
+    public void Validate()
+    {
+        Check(Size is >= 2 and <= 19, "size", "2..19");
+        Check(Network.Blocks is >= 1 and <= 40, "network.blocks", "1..40");
+        Check(Network.Channels is >= 8 and <= 512, "network.channels", "8..512");
+        Check(SelfPlay.GamesPerGeneration >= 1, "selfPlay.gamesPerGeneration", ">= 1");
+        Check(SelfPlay.Visits >= 1 && SelfPlay.CheapVisits >= 1, "selfPlay.visits", ">= 1");
+        Check(SelfPlay.FullSearchProbability is > 0 and <= 1, "selfPlay.fullSearchProbability", "(0, 1]");
+        Check(SelfPlay.ResignPlayThroughShare is >= 0 and <= 1, "selfPlay.resignPlayThroughShare", "[0, 1]");
+        Check(SelfPlay.ConcurrentGames >= 1, "selfPlay.concurrentGames", ">= 1");
+        Check(Training.BatchSize >= 1, "training.batchSize", ">= 1");
+        Check(Training.StepsPerGeneration >= 1, "training.stepsPerGeneration", ">= 1");
+        Check(Training.LearningRate > 0, "training.learningRate", "> 0");
+        Check(Training.WindowMinSamples >= 1 && Training.WindowMaxSamples >= Training.WindowMinSamples,
+            "training.windowMinSamples/windowMaxSamples", "1 <= min <= max");
+    }
+
+    private static void Check(bool ok, string name, string range)
+    {
+        if (!ok)
+        {
+            throw new ArgumentException($"config setting {name} must be {range}");
+        }
+    }
+}
+
+public sealed record NetworkSettings
+{
+    public int Blocks { get; init; } = 6;
+
+    public int Channels { get; init; } = 64;
+}
+
+public sealed record SelfPlaySettings
+{
+    public int GamesPerGeneration { get; init; } = 128;
+
+    /// <summary>Visits of a full search (its visit distribution becomes a policy target).</summary>
+    public int Visits { get; init; } = 128;
+
+    /// <summary>Visits of a cheap search (playout-cap randomisation: value targets only).</summary>
+    public int CheapVisits { get; init; } = 24;
+
+    /// <summary>Share of moves searched fully (KataGo uses 0.25).</summary>
+    public double FullSearchProbability { get; init; } = 0.25;
+
+    /// <summary>Moves at the start chosen in proportion to visits (temperature 1); later moves are the best.</summary>
+    public int TemperatureMoves { get; init; } = 10;
+
+    public double DirichletEpsilon { get; init; } = 0.25;
+
+    /// <summary>Total Dirichlet concentration over the legal moves (AlphaZero: 0.03 × 361 on 19x19; here ~10 / legal moves).</summary>
+    public double DirichletAlphaTotal { get; init; } = 10.83;
+
+    /// <summary>Resign when the best move's win rate stays below this for <see cref="ResignConsecutiveMoves"/> moves.</summary>
+    public double ResignWinRate { get; init; } = 0.05;
+
+    public int ResignConsecutiveMoves { get; init; } = 3;
+
+    /// <summary>Share of games that never resign, to measure how often a resignation would have been wrong.</summary>
+    public double ResignPlayThroughShare { get; init; } = 0.1;
+
+    /// <summary>Games played at once, all feeding one batched evaluator.</summary>
+    public int ConcurrentGames { get; init; } = 32;
+
+    /// <summary>Leaves one search gathers per evaluator call.</summary>
+    public int SearchBatch { get; init; } = 4;
+
+    /// <summary>Move cap as a multiple of the board area; the game is then counted as it stands.</summary>
+    public double MoveCapFactor { get; init; } = 2.5;
+
+    /// <summary>Use Gumbel root search (sequential halving) instead of PUCT with Dirichlet noise.</summary>
+    public bool Gumbel { get; init; }
+
+    /// <summary>Root actions sampled by Gumbel top-k (Danihelka et al. use 16).</summary>
+    public int GumbelTopK { get; init; } = 16;
+}
+
+public enum OptimizerKind
+{
+    Sgd,
+    AdamW,
+}
+
+public sealed record TrainingSettings
+{
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
+
+    public double LearningRate { get; init; } = 0.02;
+
+    public double Momentum { get; init; } = 0.9;
+
+    public double WeightDecay { get; init; } = 3e-5;
+
+    /// <summary>Learning rate is multiplied by this after <see cref="LearningRateDecayAfterSteps"/> total steps (step schedule).</summary>
+    public double LearningRateDecay { get; init; } = 0.3;
+
+    public int LearningRateDecayAfterSteps { get; init; } = 20_000;
+
+    /// <summary>Linear warm-up over the first steps of the run.</summary>
+    public int WarmupSteps { get; init; } = 100;
+
+    public int BatchSize { get; init; } = 128;
+
+    public int StepsPerGeneration { get; init; } = 300;
+
+    public int CheckpointEverySteps { get; init; } = 100;
+
+    /// <summary>Replay window: at least this many recent samples (or all there are) ...</summary>
+    public int WindowMinSamples { get; init; } = 50_000;
+
+    /// <summary>... growing with the run (KataGo: min × (1 + β((N/min)^α − 1)/α)) up to this cap.</summary>
+    public int WindowMaxSamples { get; init; } = 500_000;
+
+    public double WindowGrowthAlpha { get; init; } = 0.75;
+
+    public double WindowGrowthBeta { get; init; } = 0.4;
+
+    /// <summary>Loss weights per head.</summary>
+    public double PolicyWeight { get; init; } = 1.0;
+
+    public double ValueWeight { get; init; } = 1.0;
+
+    public double ScoreWeight { get; init; } = 0.02;
+
+    public double OwnershipWeight { get; init; } = 0.5;
+
+    /// <summary>Random board symmetry per sample (inputs and targets together).</summary>
+    public bool Symmetries { get; init; } = true;
+
+    /// <summary>cpu or cuda.</summary>
+    public string Device { get; init; } = "cpu";
+}
+
+public sealed record GateSettings
+{
+    /// <summary>Off by default: every trained network is promoted.</summary>
+    public bool Enabled { get; init; }
+
+    public int Games { get; init; } = 40;
+
+    public int Visits { get; init; } = 32;
+
+    /// <summary>Score the candidate needs against the current best to be promoted.</summary>
+    public double Threshold { get; init; } = 0.55;
+}
