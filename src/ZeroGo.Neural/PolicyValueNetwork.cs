@@ -1,0 +1,421 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using TorchSharp;
+using ZeroGo.Go;
+using ZeroGo.Neural.Architecture;
+using ZeroGo.Neural.Features;
+using ZeroGo.Neural.Files;
+using ZeroGo.Search;
+using static TorchSharp.torch;
+
+namespace ZeroGo.Neural;
+
+/// <summary>
+/// A policy/value network (residual tower, <see cref="NetworkConfig"/>) with its device, precision and
+/// model-file metadata. Create a fresh one with <see cref="Create"/>, read one with <see cref="Load"/>, write
+/// with <see cref="Save"/>. <see cref="Infer"/> and <see cref="ReadBlockActivations"/> are thread-safe
+/// (serialised); <see cref="Forward"/> is the raw module call for training (the caller owns train/eval mode).
+/// </summary>
+public sealed class PolicyValueNetwork : IDisposable
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    private readonly ResidualNetwork _module;
+    private readonly object _inferenceLock = new();
+    private bool _disposed;
+
+    private PolicyValueNetwork(NetworkConfig config, ResidualNetwork module, Device device, ModelInfo info)
+    {
+        Config = config;
+        _module = module;
+        Device = device;
+        Info = info;
+    }
+
+    public NetworkConfig Config { get; }
+
+    /// <summary>What the model file said (or what a fresh network was created with).</summary>
+    public ModelInfo Info { get; private set; }
+
+    public Device Device { get; private set; }
+
+    public Precision Precision { get; private set; } = Precision.Float32;
+
+    /// <summary>The TorchSharp module: parameters() for an optimiser, train()/eval().</summary>
+    public nn.Module Module => _module;
+
+    /// <summary>"b6c64 (bf16, cpu)".</summary>
+    public string Description => $"{Config.Name} ({Precision.ShortName()}, {ComputeDevice.Describe(Device)})";
+
+    public long ParameterCount => _module.parameters().Sum(p => p.numel());
+
+    /// <summary>A freshly initialised network (random weights; <paramref name="seed"/> makes them reproducible).</summary>
+    public static PolicyValueNetwork Create(NetworkConfig config, string device = ComputeDevice.Cpu, long? seed = null)
+    {
+        config.Validate();
+        var target = ComputeDevice.Parse(device);
+        if (seed is long s)
+        {
+            torch.manual_seed(s);
+        }
+
+        var module = new ResidualNetwork(config);
+        module.eval();
+        if (target.type != DeviceType.CPU)
+        {
+            module.to(target);
+        }
+
+        return new PolicyValueNetwork(config, module, target, new ModelInfo { Created = DateTimeOffset.UtcNow, Notes = "freshly initialised" });
+    }
+
+    /// <summary>A freshly initialised network of the default shape for <paramref name="geometry"/> (<see cref="NetworkConfig.DefaultFor"/>).</summary>
+    public static PolicyValueNetwork CreateForBoard(BoardGeometry geometry, string device = ComputeDevice.Cpu, long? seed = null)
+    {
+        var network = Create(NetworkConfig.DefaultFor(geometry), device, seed);
+        network.Info = network.Info with { BoardSizes = [geometry.ToString()] };
+        return network;
+    }
+
+    /// <summary>
+    /// Reads <c>STEM.json</c> + <c>STEM.weights</c> (either file or the stem may be named). Throws
+    /// <see cref="ModelFileException"/> saying which file and why for a missing, corrupt or truncated file, an
+    /// unknown architecture or format, another feature version, or a shape other than <paramref name="expected"/>.
+    /// </summary>
+    public static PolicyValueNetwork Load(string pathOrStem, string device = ComputeDevice.Cpu, NetworkConfig? expected = null)
+    {
+        var paths = ModelPaths.From(pathOrStem);
+        var manifest = ReadManifest(paths);
+        var config = CheckManifest(paths, manifest);
+        if (expected is not null && expected != config)
+        {
+            throw new ModelFileException($"{paths.Manifest} holds a {Describe(config)} network; expected {Describe(expected)}");
+        }
+
+        byte[] weights = ReadWeights(paths, manifest);
+        var target = ComputeDevice.Parse(device);
+        var module = new ResidualNetwork(config);
+        try
+        {
+            using var stream = new MemoryStream(weights, writable: false);
+            module.load(stream, strict: true);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            module.Dispose();
+            throw new ModelFileException(
+                $"{paths.Weights} does not fit the {Describe(config)} architecture its manifest describes: {e.Message}", e);
+        }
+
+        module.eval();
+        if (target.type != DeviceType.CPU)
+        {
+            module.to(target);
+        }
+
+        var info = new ModelInfo
+        {
+            BoardSizes = manifest.BoardSizes,
+            TrainingSteps = manifest.TrainingSteps,
+            Notes = manifest.Notes,
+            Created = manifest.Created,
+        };
+        return new PolicyValueNetwork(config, module, target, info);
+    }
+
+    /// <summary>
+    /// Writes <c>STEM.weights</c> then <c>STEM.json</c> (each to a temporary file renamed into place, manifest
+    /// last, so a reader never sees a manifest without its complete weights). Weights are always saved in fp32.
+    /// </summary>
+    public ModelManifest Save(string pathOrStem, ModelInfo? info = null)
+    {
+        var paths = ModelPaths.From(pathOrStem);
+        info ??= Info;
+        byte[] weights;
+        lock (_inferenceLock)
+        {
+            ThrowIfDisposed();
+            using var copy = Precision == Precision.Float32 && Device.type == DeviceType.CPU ? null : Clone(ComputeDevice.Cpu);
+            using var stream = new MemoryStream();
+            (copy?._module ?? _module).save(stream);
+            weights = stream.ToArray();
+        }
+
+        var manifest = new ModelManifest
+        {
+            Architecture = ModelManifest.ArchitectureSection.From(Config),
+            Features = new ModelManifest.FeatureSection
+            {
+                Version = FeatureEncoder.Version,
+                SpatialPlanes = FeatureEncoder.SpatialPlanes,
+                GlobalFeatures = FeatureEncoder.GlobalFeatures,
+            },
+            BoardSizes = info.BoardSizes,
+            TrainingSteps = info.TrainingSteps,
+            Created = info.Created ?? DateTimeOffset.UtcNow,
+            Notes = info.Notes,
+            Weights = new ModelManifest.WeightsSection
+            {
+                Bytes = weights.Length,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(weights)),
+                Parameters = ParameterCount,
+            },
+        };
+
+        string? folder = Path.GetDirectoryName(paths.Manifest);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        WriteAtomically(paths.Weights, weights);
+        WriteAtomically(paths.Manifest, JsonSerializer.SerializeToUtf8Bytes(manifest, JsonOptions));
+        Info = info;
+        return manifest;
+    }
+
+    /// <summary>An independent copy (same weights) on <paramref name="device"/> (default: this one's), in fp32.</summary>
+    public PolicyValueNetwork Clone(string? device = null)
+    {
+        var target = device is null ? Device : ComputeDevice.Parse(device);
+        var module = new ResidualNetwork(Config);
+        lock (_inferenceLock)
+        {
+            ThrowIfDisposed();
+            CopyState(_module, module);
+        }
+
+        module.eval();
+        if (target.type != DeviceType.CPU)
+        {
+            module.to(target);
+        }
+
+        return new PolicyValueNetwork(Config, module, target, Info);
+    }
+
+    /// <summary>Takes the weights of <paramref name="source"/> (same shape), e.g. after a training step.</summary>
+    public void CopyWeightsFrom(PolicyValueNetwork source)
+    {
+        if (source.Config != Config)
+        {
+            throw new ArgumentException($"cannot copy {source.Config.Name} weights into a {Config.Name} network", nameof(source));
+        }
+
+        lock (_inferenceLock)
+        {
+            ThrowIfDisposed();
+            CopyState(source._module, _module);
+            Info = source.Info;
+        }
+    }
+
+    /// <summary>Casts the module for inference (bf16 runs 2-3x faster on AVX-512 BF16 CPUs). Training needs fp32.</summary>
+    public void SetPrecision(Precision precision)
+    {
+        lock (_inferenceLock)
+        {
+            ThrowIfDisposed();
+            if (precision != Precision)
+            {
+                _module.to(precision.ToScalarType());
+                Precision = precision;
+            }
+        }
+    }
+
+    /// <summary>The raw module call (gradients flow unless the caller disabled them). Inputs from <see cref="FeatureBatch"/>.</summary>
+    public NetworkOutput Forward(Tensor spatial, Tensor global) => _module.Forward(spatial, global);
+
+    /// <summary>Evaluates a batch in eval mode without gradients and copies the outputs to arrays. Thread-safe.</summary>
+    public InferenceResult Infer(FeatureBatch batch)
+    {
+        lock (_inferenceLock)
+        {
+            ThrowIfDisposed();
+            using var scope = torch.NewDisposeScope();
+            using var noGrad = torch.no_grad();
+            _module.eval();
+            var (spatial, global) = batch.ToTensors(Device, Precision.ToScalarType());
+            var output = _module.Forward(spatial, global);
+            return new InferenceResult(batch.Count, batch.GridWidth, batch.GridHeight,
+                ToArray(output.PolicyLogits), ToArray(output.OutcomeLogits), ToArray(output.ScoreLead), ToArray(output.Ownership));
+        }
+    }
+
+    /// <summary>
+    /// The residual stream after every block for one position (identity symmetry), for the board's layers view:
+    /// one array per block, indexed [channel, row, column] on the request's board.
+    /// </summary>
+    public IReadOnlyList<float[,,]> ReadBlockActivations(EvaluationRequest request)
+    {
+        var encoded = new EncodedPosition();
+        FeatureEncoder.Encode(request, Symmetry.Identity, encoded);
+        var batch = new FeatureBatch();
+        batch.Add(encoded);
+        lock (_inferenceLock)
+        {
+            ThrowIfDisposed();
+            using var scope = torch.NewDisposeScope();
+            using var noGrad = torch.no_grad();
+            _module.eval();
+            var (spatial, global) = batch.ToTensors(Device, Precision.ToScalarType());
+            var blocks = new List<Tensor>();
+            _module.Forward(spatial, global, blocks);
+            int height = encoded.Height, width = encoded.Width;
+            var result = new List<float[,,]>(blocks.Count);
+            foreach (var block in blocks)
+            {
+                float[] flat = ToArray(block);
+                var activations = new float[Config.Channels, height, width];
+                Buffer.BlockCopy(flat, 0, activations, 0, flat.Length * sizeof(float));
+                result.Add(activations);
+            }
+
+            return result;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_inferenceLock)
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                _module.Dispose();
+            }
+        }
+    }
+
+    public override string ToString() => Description;
+
+    private static string Describe(NetworkConfig config) =>
+        $"{config.Name} (global pooling {config.EffectiveGlobalPoolingChannels} channels every {config.GlobalPoolingEvery} blocks, " +
+        $"policy {config.PolicyChannels}, value {config.ValueChannels}/{config.ValueHidden})";
+
+    private static float[] ToArray(Tensor tensor)
+    {
+        using var cpu = tensor.to(ScalarType.Float32, torch.CPU).contiguous();
+        return cpu.data<float>().ToArray();
+    }
+
+    private static void CopyState(nn.Module source, nn.Module destination)
+    {
+        using var noGrad = torch.no_grad();
+        var sourceState = source.state_dict();
+        foreach (var (name, tensor) in destination.state_dict())
+        {
+            tensor.copy_(sourceState[name]);
+        }
+    }
+
+    private static ModelManifest ReadManifest(ModelPaths paths)
+    {
+        if (!File.Exists(paths.Manifest))
+        {
+            throw new ModelFileException(File.Exists(paths.Weights)
+                ? $"model manifest {paths.Manifest} is missing (found only its weights file)"
+                : $"model not found: {paths.Manifest} does not exist");
+        }
+
+        try
+        {
+            var manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllBytes(paths.Manifest), JsonOptions);
+            return manifest ?? throw new ModelFileException($"{paths.Manifest} is empty (null manifest)");
+        }
+        catch (JsonException e)
+        {
+            throw new ModelFileException($"{paths.Manifest} is not a valid model manifest: {e.Message}", e);
+        }
+    }
+
+    private static NetworkConfig CheckManifest(ModelPaths paths, ModelManifest manifest)
+    {
+        if (manifest.Format != ModelManifest.FormatName)
+        {
+            throw new ModelFileException($"{paths.Manifest} is not a ZeroGo network manifest (format '{manifest.Format}', expected '{ModelManifest.FormatName}')");
+        }
+
+        if (manifest.FormatVersion != ModelManifest.CurrentFormatVersion)
+        {
+            throw new ModelFileException($"{paths.Manifest} has model format version {manifest.FormatVersion}; this build reads version {ModelManifest.CurrentFormatVersion}");
+        }
+
+        if (manifest.Architecture is null || manifest.Architecture.Kind != NetworkConfig.ArchitectureKind)
+        {
+            throw new ModelFileException($"{paths.Manifest} describes architecture '{manifest.Architecture?.Kind}'; this build knows only '{NetworkConfig.ArchitectureKind}'");
+        }
+
+        var features = manifest.Features ?? new ModelManifest.FeatureSection();
+        if (features.Version != FeatureEncoder.Version || features.SpatialPlanes != FeatureEncoder.SpatialPlanes ||
+            features.GlobalFeatures != FeatureEncoder.GlobalFeatures)
+        {
+            throw new ModelFileException(
+                $"{paths.Manifest} was trained on input features version {features.Version} ({features.SpatialPlanes} planes, " +
+                $"{features.GlobalFeatures} scalars); this build encodes version {FeatureEncoder.Version} " +
+                $"({FeatureEncoder.SpatialPlanes} planes, {FeatureEncoder.GlobalFeatures} scalars)");
+        }
+
+        var config = manifest.Architecture.ToConfig();
+        try
+        {
+            config.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ModelFileException($"{paths.Manifest} describes an impossible architecture: {e.Message}", e);
+        }
+
+        if (manifest.Weights is null || manifest.Weights.Bytes <= 0 || manifest.Weights.Sha256.Length != 64)
+        {
+            throw new ModelFileException($"{paths.Manifest} lacks the weights file's size and SHA-256");
+        }
+
+        return config;
+    }
+
+    private static byte[] ReadWeights(ModelPaths paths, ModelManifest manifest)
+    {
+        if (!File.Exists(paths.Weights))
+        {
+            throw new ModelFileException($"weights file {paths.Weights} is missing (its manifest {paths.Manifest} exists)");
+        }
+
+        byte[] weights = File.ReadAllBytes(paths.Weights);
+        if (weights.Length != manifest.Weights.Bytes)
+        {
+            throw new ModelFileException(
+                $"weights file {paths.Weights} is {(weights.Length < manifest.Weights.Bytes ? "truncated" : "the wrong size")}: " +
+                $"{weights.Length} bytes, the manifest says {manifest.Weights.Bytes}");
+        }
+
+        string hash = Convert.ToHexStringLower(SHA256.HashData(weights));
+        if (!hash.Equals(manifest.Weights.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ModelFileException($"weights file {paths.Weights} is corrupt: its SHA-256 differs from the one in {paths.Manifest}");
+        }
+
+        return weights;
+    }
+
+    private static void WriteAtomically(string path, byte[] content)
+    {
+        string temporary = path + ".tmp-" + Environment.ProcessId;
+        File.WriteAllBytes(temporary, content);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+}
+
+/// <summary>
+/// A batch's outputs as fp32 arrays over the padded grid (row-major GridHeight x GridWidth): policy logits
+/// [Count, gridArea + 1] (pass last), outcome logits [Count, 3] (win, loss, draw), score lead [Count] in
+/// points, ownership [Count, gridArea] in [-1, 1]. All for the side to move.
+/// </summary>
+public sealed record InferenceResult(
+    int Count, int GridWidth, int GridHeight, float[] PolicyLogits, float[] OutcomeLogits, float[] ScoreLead, float[] Ownership)
+{
+    public int GridArea => GridWidth * GridHeight;
+}
