@@ -148,7 +148,7 @@ internal static class SgfCharset
             total += c switch
             {
                 >= '\u3040' and <= '\u30FF' => 2.0, // hiragana, katakana
-                >= '\uAC00' and <= '\uD7A3' => 2.0, // Hangul syllables
+                >= '\uAC00' and <= '\uD7A3' => 1.0, // Hangul syllables (as likely as hanzi: ties go to GB18030)
                 >= '\u4E00' and <= '\u9FFF' => 1.0, // CJK unified ideographs
                 >= '\u3000' and <= '\u303F' => 1.5, // CJK punctuation
                 >= '\uFF01' and <= '\uFF5E' => 1.0, // full-width ASCII

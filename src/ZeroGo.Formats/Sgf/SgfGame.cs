@@ -178,10 +178,29 @@ public sealed class SgfGame
         return warnings;
     }
 
-    private SgfReplay Replay(List<SgfNode> path, int stopBeforeMove, SgfReplayMode mode)
+    /// <summary>
+    /// Replays the main line into a state the caller owns (a GTP session's game): it must be a fresh state of
+    /// this game's board size; its own rules decide legality. Stops before <paramref name="stopBeforeMove"/>.
+    /// </summary>
+    public SgfReplay ReplayInto(GameState state, int stopBeforeMove = int.MaxValue, SgfReplayMode? mode = null)
+    {
+        if (!state.Geometry.Equals(Geometry))
+        {
+            throw new ArgumentException($"the state is {state.Geometry}, the record {SizeText}", nameof(state));
+        }
+
+        if (state.Moves.Count > 0 || state.Board.EmptyCount != state.Geometry.Area)
+        {
+            throw new ArgumentException("the state must be an empty board", nameof(state));
+        }
+
+        return Replay(Root.MainLine(), Math.Max(1, stopBeforeMove), mode ?? DefaultMode, state);
+    }
+
+    private SgfReplay Replay(List<SgfNode> path, int stopBeforeMove, SgfReplayMode mode, GameState? into = null)
     {
         var replayer = new SgfReplayer(this, mode == SgfReplayMode.Strict);
-        var state = replayer.NewState();
+        var state = into ?? replayer.NewState();
         var warnings = new List<SgfWarning>();
         int number = 0;
         foreach (var node in path)

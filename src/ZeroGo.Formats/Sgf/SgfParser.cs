@@ -127,6 +127,14 @@ internal sealed class SgfParser
             }
         }
 
+        if (_renamed.Count > 0)
+        {
+            var examples = string.Join(", ", _renamed.Take(8).Select(r => $"{r.Key} as {r.Value}"));
+            Warn(SgfWarningKind.Leniency,
+                $"{_renamed.Count} old-style (FF[1-3]) property names read by their capital letters: {examples}"
+                + (_renamed.Count > 8 ? ", …" : ""), _firstRenameAt);
+        }
+
         return trees;
     }
 
@@ -165,7 +173,12 @@ internal sealed class SgfParser
         if (identifier != written)
         {
             // FF[1-3]: long names ("PlayerBlack") and lower-case letters; only the capitals count.
-            Warn(SgfWarningKind.Leniency, $"old-style property name '{written}' read as {identifier}", start, once: true);
+            if (_renamed.Count == 0)
+            {
+                _firstRenameAt = start;
+            }
+
+            _renamed.TryAdd(written, identifier);
         }
 
         SkipWhitespace(ref pos);
@@ -318,19 +331,15 @@ internal sealed class SgfParser
         return to - from > 20 ? text + "…" : text;
     }
 
-    private readonly HashSet<string> _onceMessages = [];
+    private readonly Dictionary<string, string> _renamed = [];
+    private int _firstRenameAt;
 
-    private void Warn(SgfWarningKind kind, string message, int offset, bool once = false)
+    private void Warn(SgfWarningKind kind, string message, int offset)
     {
         var (line, column) = Position(offset);
         if (_strict && kind == SgfWarningKind.SyntaxRepair)
         {
             throw new SgfParseException(message, line, column);
-        }
-
-        if (once && !_onceMessages.Add(message))
-        {
-            return;
         }
 
         // A damaged file can produce a warning per byte: keep the first few hundred, they tell the story.
