@@ -44,4 +44,31 @@ internal static class BoardDiagram
     }
 
     public static Point At(Board board, int column, int row) => board.Geometry.PointAt(column, row);
+
+    /// <summary>A game whose starting position is the diagram (setup stones), with the given rules and player to move.</summary>
+    public static GameState State(Rules rules, Color toMove, params string[] rows)
+    {
+        var board = Parse(rows);
+        var geometry = board.Geometry;
+        var state = new GameState(geometry, rules);
+        if (toMove != Color.Black)
+        {
+            state.SetToMove(toMove);
+        }
+
+        state.ApplySetup(
+            geometry.Points.Where(p => board[p] == Color.Black),
+            geometry.Points.Where(p => board[p] == Color.White),
+            []);
+        return state;
+    }
+
+    /// <summary>A GTP vertex such as "D4" on the given board.</summary>
+    public static Point Vertex(BoardGeometry geometry, string vertex) =>
+        ZeroGo.Formats.GtpVertex.TryParse(vertex, geometry, out var move) && move.IsPlay
+            ? move.Point
+            : throw new ArgumentException($"'{vertex}' is not a vertex on {geometry}");
+
+    /// <summary>A move at a GTP vertex.</summary>
+    public static Move MoveAt(GameState state, string vertex) => Move.At(Vertex(state.Geometry, vertex));
 }
