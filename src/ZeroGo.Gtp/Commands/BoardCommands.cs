@@ -100,14 +100,35 @@ public sealed class BoardCommands : IGtpCommandSet
     private static bool TryParseSize(string text, out int size) =>
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out size);
 
+    /// <summary>Corner star points, plus the centre on odd boards from 9x9 and the sides from 15x15 (as boards are printed).</summary>
+    private static HashSet<Point> StarPoints(BoardGeometry geometry)
+    {
+        int max = Handicap.MaxFixed(geometry);
+        if (max < 4)
+        {
+            return [];
+        }
+
+        var stars = new HashSet<Point>(Handicap.FixedPoints(geometry, 4));
+        if (max == 9)
+        {
+            var all = Handicap.FixedPoints(geometry, 9);
+            stars.Add(all[^1]); // the centre comes last in the specification's order
+            if (geometry.Width >= 15)
+            {
+                stars.UnionWith(all);
+            }
+        }
+
+        return stars;
+    }
+
     /// <summary>The board as GNU Go shows it: X black, O white, + star points, captures beside the last rows.</summary>
     public static string Draw(GameState state)
     {
         var geometry = state.Geometry;
         var board = state.Board;
-        var stars = Handicap.MaxFixed(geometry) >= 2
-            ? new HashSet<Point>(Handicap.FixedPoints(geometry, Handicap.MaxFixed(geometry)))
-            : [];
+        var stars = StarPoints(geometry);
         string letters = "   " + string.Join(' ', ColumnLetters[..geometry.Width].ToCharArray());
         var text = new StringBuilder();
         text.Append(letters).Append('\n');

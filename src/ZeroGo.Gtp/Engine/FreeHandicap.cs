@@ -27,32 +27,44 @@ public static class FreeHandicap
         }
 
         var chosen = maxFixed >= 2 ? Handicap.FixedPoints(geometry, maxFixed).ToList() : [];
-        var taken = new HashSet<Point>(chosen);
+
+        // Squared distance from each point to the nearest chosen stone, kept up to date as stones are added.
+        var nearest = new double[geometry.Area];
+        Array.Fill(nearest, double.MaxValue);
+        foreach (var stone in chosen)
+        {
+            UpdateNearest(geometry, nearest, stone);
+        }
+
+        // Prefer points off the first two lines (off the first on small boards); any point once those run out.
+        int shortSide = Math.Min(geometry.Width, geometry.Height);
+        int preferredEdge = shortSide >= 9 ? 2 : shortSide >= 5 ? 1 : 0;
         while (chosen.Count < stones)
         {
-            chosen.Add(BestSpreadPoint(geometry, chosen, taken));
-            taken.Add(chosen[^1]);
+            var next = BestSpreadPoint(geometry, nearest, preferredEdge);
+            chosen.Add(next);
+            UpdateNearest(geometry, nearest, next);
         }
 
         return chosen;
     }
 
-    private static Point BestSpreadPoint(BoardGeometry geometry, List<Point> chosen, HashSet<Point> taken)
+    private static Point BestSpreadPoint(BoardGeometry geometry, double[] nearest, int preferredEdge)
     {
-        // Prefer points off the first two lines; fall back to any free point once those run out.
-        int preferredEdge = Math.Min(geometry.Width, geometry.Height) >= 9 ? 2 : Math.Min(geometry.Width, geometry.Height) >= 5 ? 1 : 0;
         for (int edge = preferredEdge; edge >= 0; edge--)
         {
             Point best = Point.None;
             double bestScore = double.NegativeInfinity;
             foreach (var point in geometry.Points)
             {
-                if (taken.Contains(point) || EdgeDistance(geometry, point) < edge)
+                double distance = nearest[geometry.DenseIndex(point)];
+                if (distance == 0 || EdgeDistance(geometry, point) < edge)
                 {
-                    continue;
+                    continue; // taken, or too close to the edge for this pass
                 }
 
-                double score = MinDistanceSquared(geometry, point, chosen) * 1000 - CentreDistanceSquared(geometry, point);
+                double spread = distance == double.MaxValue ? 0 : distance;
+                double score = spread * 1000 - CentreDistanceSquared(geometry, point);
                 if (score > bestScore)
                 {
                     bestScore = score;
@@ -69,28 +81,21 @@ public static class FreeHandicap
         throw new InvalidOperationException("no free point left for a handicap stone");
     }
 
+    private static void UpdateNearest(BoardGeometry geometry, double[] nearest, Point stone)
+    {
+        foreach (var point in geometry.Points)
+        {
+            double dx = geometry.ColumnOf(point) - geometry.ColumnOf(stone);
+            double dy = geometry.RowOf(point) - geometry.RowOf(stone);
+            int index = geometry.DenseIndex(point);
+            nearest[index] = Math.Min(nearest[index], dx * dx + dy * dy);
+        }
+    }
+
     private static int EdgeDistance(BoardGeometry geometry, Point point)
     {
         int column = geometry.ColumnOf(point), row = geometry.RowOf(point);
         return Math.Min(Math.Min(column, geometry.Width - 1 - column), Math.Min(row, geometry.Height - 1 - row));
-    }
-
-    private static double MinDistanceSquared(BoardGeometry geometry, Point point, List<Point> chosen)
-    {
-        if (chosen.Count == 0)
-        {
-            return 0;
-        }
-
-        double best = double.MaxValue;
-        foreach (var other in chosen)
-        {
-            double dx = geometry.ColumnOf(point) - geometry.ColumnOf(other);
-            double dy = geometry.RowOf(point) - geometry.RowOf(other);
-            best = Math.Min(best, dx * dx + dy * dy);
-        }
-
-        return best;
     }
 
     private static double CentreDistanceSquared(BoardGeometry geometry, Point point)
