@@ -88,5 +88,14 @@ public sealed record NetworkConfig
         Require(ValueHidden is >= 1 and <= 4096, $"value hidden width must be 1..4096 (got {ValueHidden})");
     }
 
+    /// <summary>Equal when they build the same network (a default pooling width equals its explicit value).</summary>
+    public bool Equals(NetworkConfig? other) =>
+        other is not null && Blocks == other.Blocks && Channels == other.Channels &&
+        EffectiveGlobalPoolingChannels == other.EffectiveGlobalPoolingChannels && GlobalPoolingEvery == other.GlobalPoolingEvery &&
+        PolicyChannels == other.PolicyChannels && ValueChannels == other.ValueChannels && ValueHidden == other.ValueHidden;
+
+    public override int GetHashCode() =>
+        HashCode.Combine(Blocks, Channels, EffectiveGlobalPoolingChannels, GlobalPoolingEvery, PolicyChannels, ValueChannels, ValueHidden);
+
     public override string ToString() => Name;
 }
