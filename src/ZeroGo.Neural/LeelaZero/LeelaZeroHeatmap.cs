@@ -80,6 +80,22 @@ public static class LeelaZeroHeatmap
         return ComputeByTransform(evaluator, request, symmetry);
     }
 
+    /// <summary>
+    /// The whole GTP <c>heatmap [SYMMETRY|average]</c> answer for the current position of <paramref name="state"/>
+    /// (its history included): leelaz's layout, which leelaz prints on stderr and ZeroGo returns as the response.
+    /// Throws <see cref="ArgumentException"/> with a message for the controller when the argument is bad.
+    /// </summary>
+    public static string Answer(IEvaluator evaluator, GameState state, string? argument)
+    {
+        if (!TryParseArgument(argument, out var symmetry, out var error))
+        {
+            throw new ArgumentException(error);
+        }
+
+        var request = EvaluationRequestBuilder.Create(state, evaluator.HistoryLength);
+        return Format(state.Board, Compute(evaluator, request, symmetry));
+    }
+
     /// <summary>leelaz's text layout for a heatmap of <paramref name="board"/> (19x19 or any size: one row per board row).</summary>
     public static string Format(Board board, HeatmapResult result)
     {

@@ -139,6 +139,36 @@ public sealed class LeelaZeroEvaluatorTests
         }
     }
 
+    [Fact]
+    public void HeatmapAnswerRefusesBadArguments()
+    {
+        using var evaluator = new LeelaZeroEvaluator(LeelaZeroRandomWeights.Create(0, 4, seed: 9));
+        var error = Assert.Throws<ArgumentException>(() => LeelaZeroHeatmap.Answer(evaluator, new GameState(19), "9"));
+        Assert.Equal("invalid symmetry \"9\": use 0..7 or average", error.Message);
+    }
+
+    [Fact]
+    public void HeatmapWorksForOtherEvaluatorsAndBoardSizes()
+    {
+        // A uniform evaluator on 9x9 with two stones: every empty point and pass get 1000/81 per mille before
+        // masking... but the heatmap marks every move legal, so all 82 moves share the probability.
+        var state = new GameState(9);
+        state.Play(Color.Black, Move.At(state.Geometry.PointAt(2, 2)));
+        state.Play(Color.White, Move.At(state.Geometry.PointAt(6, 6)));
+        foreach (var argument in new[] { null, "6", "average" })
+        {
+            var lines = LeelaZeroHeatmap.Answer(new UniformEvaluator(), state, argument).Split('\n');
+            Assert.Equal(9 + 2, lines.Length);
+            var values = lines.Take(9).SelectMany(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(int.Parse).ToArray();
+            Assert.Equal(81, values.Length);
+            Assert.Equal(79, values.Count(v => v == 12));
+            Assert.Equal(0, values[2 * 9 + 2]);
+            Assert.Equal(0, values[6 * 9 + 6]);
+            Assert.Equal("pass: 12", lines[9]);
+            Assert.Equal("winrate: 0.500000", lines[10]);
+        }
+    }
+
     private static IReadOnlyList<(Color Color, Move Move)> SampleMoves()
     {
         var sgf = TestData.RequireShared(Path.Combine("games", "alphago_lee_sedol", "LS_vs_AG_G3.sgf"));

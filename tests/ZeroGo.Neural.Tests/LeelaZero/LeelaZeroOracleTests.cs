@@ -46,19 +46,20 @@ public sealed class LeelaZeroOracleTests(ITestOutputHelper output)
         int worstPolicy = 0, pointsOffByOne = 0, compared = 0, largestPerMille = 0;
         double worstWinrate = 0;
         int played = 0;
+        var state = new GameState(geometry, Rules.Default with { Komi = 7.5 });
         foreach (int moveCount in MoveCounts)
         {
             for (; played < moveCount; played++)
             {
                 var (color, move) = moves[played];
+                state.Play(color, move);
                 leelaz.Command($"play {color.Letter()} {LeelaZeroTestPositions.GtpVertex(move, geometry)}");
             }
 
-            var request = LeelaZeroTestPositions.RequestAfter(moves, moveCount, evaluator.HistoryLength);
             foreach (var argument in new[] { string.Empty, "0", "1", "2", "3", "4", "5", "6", "7", "average" })
             {
-                Assert.True(LeelaZeroHeatmap.TryParseArgument(argument, out var symmetry, out var error), error);
-                var ours = ParsedHeatmap.Parse(LeelaZeroHeatmap.Format(request.Board, LeelaZeroHeatmap.Compute(evaluator, request, symmetry)).Split('\n'));
+                // The production path: GTP heatmap's text for the game state (history from the request builder).
+                var ours = ParsedHeatmap.Parse(LeelaZeroHeatmap.Answer(evaluator, state, argument).Split('\n'));
                 var theirs = leelaz.Heatmap(argument);
                 for (int i = 0; i < 361; i++)
                 {
@@ -79,12 +80,23 @@ public sealed class LeelaZeroOracleTests(ITestOutputHelper output)
             }
         }
 
+        // Sensitivity: a wrong symmetry or a missing history must be caught by the same tolerance.
+        var wrongSymmetry = ParsedHeatmap.Parse(LeelaZeroHeatmap.Answer(evaluator, state, "3").Split('\n'));
+        var identity = leelaz.Heatmap("0");
+        Assert.Contains(Enumerable.Range(0, 361), i => Math.Abs(wrongSymmetry.PerMille[i] - identity.PerMille[i]) > 1);
+        var noHistory = LeelaZeroTestPositions.RequestAfter(moves, played, evaluator.HistoryLength);
+        noHistory.HistoryCount = 0;
+        var withoutHistory = LeelaZeroHeatmap.Compute(evaluator, noHistory, 0);
+        Assert.True(Math.Abs(withoutHistory.Winrate - identity.Winrate) > 0.001
+            || Enumerable.Range(0, 361).Any(i => Math.Abs(LeelaZeroHeatmap.PerMille(withoutHistory.Policy[i]) - identity.PerMille[i]) > 1),
+            "dropping the history planes should change the output beyond the tolerance");
+
         // The comparison means something only if the networks' policies are far from uniform (uniform is 2 per mille).
         Assert.True(largestPerMille >= 20, $"random network too flat: largest policy {largestPerMille} per mille");
         report.Append(CultureInfo.InvariantCulture,
             $"{blocks}x{filters} v{formatVersion} {game}: {compared} heatmaps, max policy diff {worstPolicy} per mille "
             + $"({pointsOffByOne} points off by 1 of {compared * 361}), max winrate diff {worstWinrate:F6}, largest policy {largestPerMille} per mille");
         output.WriteLine(report.ToString());
-        File.AppendAllText(Path.Combine(folder, "report.txt"), report + "\n");
+        File.WriteAllText(Path.Combine(folder, $"report-{blocks}x{filters}-v{formatVersion}.txt"), report + "\n");
     }
 }
