@@ -16,22 +16,29 @@ public static class LegalMoves
     /// Fills <paramref name="mask"/> (dense points, pass last and always legal) for <paramref name="toMove"/>.
     /// Returns an order-independent hash of the points refused only by superko (0 when none), for cache keys.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="pathKeys"/> and <paramref name="pathStoneCounts"/> describe positions beyond
+    /// <paramref name="repetitions"/> (a search path): their keys and stone counts, in any order.
+    /// </remarks>
     public static ulong Fill(
         Board board, Color toMove, Rules rules, bool[] mask, Board scratch,
-        RepetitionSet? repetitions = null, ReadOnlySpan<ulong> pathKeys = default)
+        RepetitionSet? repetitions = null, ReadOnlySpan<ulong> pathKeys = default, ReadOnlySpan<int> pathStoneCounts = default)
     {
         var geometry = board.Geometry;
-        var points = geometry.Points;
+        var points = geometry.Points as Point[] ?? [.. geometry.Points]; // an array: no interface call per point
         bool suicideAllowed = rules.SuicideAllowed;
         bool checkSuperko = repetitions is not null && rules.KoRule != KoRule.Simple;
         var offsets = board.NeighborOffsets;
         var opponent = toMove.Opponent();
+        int stonesAfterQuietMove = geometry.Area - board.EmptyCount + 1;
+        bool quietMovesMayRepeat = checkSuperko
+            && (repetitions!.HasStoneCount(stonesAfterQuietMove) || pathStoneCounts.Contains(stonesAfterQuietMove));
         ulong superkoHash = 0;
-        for (int i = 0; i < points.Count; i++)
+        for (int i = 0; i < points.Length; i++)
         {
             var point = points[i];
             bool legal = board.IsLegal(point, toMove, suicideAllowed);
-            if (legal && checkSuperko)
+            if (legal && checkSuperko && (quietMovesMayRepeat || !IsQuiet(board, point, offsets, opponent)))
             {
                 ulong after = HashAfter(board, point, toMove, offsets, opponent, scratch);
                 ulong key = repetitions!.KeyOf(after, opponent);
@@ -45,8 +52,29 @@ public static class LegalMoves
             mask[i] = legal;
         }
 
-        mask[points.Count] = true;
+        mask[points.Length] = true;
         return superkoHash;
+    }
+
+    /// <summary>True when a stone at <paramref name="point"/> has an empty neighbour and captures nothing (adds exactly one stone).</summary>
+    private static bool IsQuiet(Board board, Point point, ReadOnlySpan<int> offsets, Color opponent)
+    {
+        bool hasLiberty = false;
+        for (int k = 0; k < 4; k++)
+        {
+            var neighbor = new Point((short)(point.Index + offsets[k]));
+            var c = board[neighbor];
+            if (c == Color.Empty)
+            {
+                hasLiberty = true;
+            }
+            else if (c == opponent && board.IsInAtari(neighbor))
+            {
+                return false;
+            }
+        }
+
+        return hasLiberty;
     }
 
     /// <summary>The stones-only hash after <paramref name="color"/> plays at <paramref name="point"/> (legal move).</summary>

@@ -14,6 +14,10 @@ public sealed class RepetitionSet
     private int _count;
     private bool _hasZero;
 
+    // Stone counts of the positions in the set: a move that captures nothing adds a stone, so it can only
+    // repeat a position that had one stone more than the current one; when none had, no probe is needed.
+    private readonly bool[] _stoneCounts = new bool[BoardGeometry.MaxSize * BoardGeometry.MaxSize + 1];
+
     public RepetitionSet(KoRule rule)
     {
         Rule = rule;
@@ -39,6 +43,13 @@ public sealed class RepetitionSet
 
         var history = state.PositionHistory;
         var moves = state.Moves;
+        var earlier = state.Clone();
+        do
+        {
+            set.AddStoneCount(earlier.Geometry.Area - earlier.Board.EmptyCount);
+        }
+        while (earlier.Undo());
+
         for (int i = 0; i < history.Count; i++)
         {
             // After move i-1 the opponent of its player moves; the first position has the game's first mover.
@@ -50,6 +61,13 @@ public sealed class RepetitionSet
 
         return set;
     }
+
+    /// <summary>Records that a position in the set had <paramref name="stones"/> stones on the board.</summary>
+    public void AddStoneCount(int stones) => _stoneCounts[stones] = true;
+
+    /// <summary>Whether some position in the set had exactly <paramref name="stones"/> stones.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool HasStoneCount(int stones) => (uint)stones < (uint)_stoneCounts.Length && _stoneCounts[stones];
 
     public void Add(ulong key)
     {

@@ -24,6 +24,8 @@ internal sealed class SearchWorker
     private short[] _pathMoves = new short[256];
     private int _pathUsed;
     private ulong[] _pathKeys = new ulong[64];
+    private int[] _pathStoneCounts = new int[64];
+    private readonly Point[] _points;
 
     public SearchWorker(MctsSearch search, BoardGeometry geometry, int historyLength)
     {
@@ -44,6 +46,7 @@ internal sealed class SearchWorker
         _leaves = new Leaf[batch];
         _expansions = new Edge[batch * (geometry.Area + 1)];
         _scratch = new Board(geometry);
+        _points = [.. geometry.Points];
     }
 
     public BoardGeometry Geometry { get; }
@@ -242,20 +245,15 @@ internal sealed class SearchWorker
         double explore = cPuct * Math.Sqrt(parentVisits);
         double parentQ = parent.Visits > 0 ? (1 - parent.ValueSum / parent.Visits) * 0.5 : 0.5;
         double reduction = isRoot ? _options.RootFpuReduction : _options.FpuReduction;
-        double visitedPolicy = 0;
-        if (isRoot)
-        {
-            foreach (ref var edge in edges)
-            {
-                if (edge.Child > 0 && store.NodeAt(edge.Child).Visits > 0)
-                {
-                    visitedPolicy += (float)edge.Prior;
-                }
-            }
-        }
 
+        // One pass: visited children are scored as met; children without visits all share the FPU value, so
+        // only the one with the highest prior matters and it is scored at the end, when the visited policy
+        // sum is complete. Below the root the first edge without a node is that one (edges sorted by prior).
+        double visitedPolicy = 0;
         int best = -1;
         double bestScore = double.NegativeInfinity;
+        int bestUnvisited = -1;
+        double bestUnvisitedPrior = -1;
         for (int i = 0; i < edges.Length; i++)
         {
             ref var edge = ref edges[i];
@@ -266,14 +264,12 @@ internal sealed class SearchWorker
             }
 
             double prior = (float)edge.Prior;
-            double score;
             if (child == 0)
             {
-                score = parentQ - reduction * Math.Sqrt(visitedPolicy) + explore * prior;
-                if (score > bestScore)
+                if (prior > bestUnvisitedPrior)
                 {
-                    best = i;
-                    bestScore = score;
+                    bestUnvisited = i;
+                    bestUnvisitedPrior = prior;
                 }
 
                 if (isRoot)
@@ -286,19 +282,36 @@ internal sealed class SearchWorker
 
             ref var node = ref store.NodeAt(child);
             double effectiveVisits = node.Visits + virtualLoss * node.InFlight;
-            double q = effectiveVisits > 0
-                ? (node.ValueSum + node.Visits) * 0.5 / effectiveVisits
-                : parentQ - reduction * Math.Sqrt(visitedPolicy);
-            if (!isRoot && node.Visits > 0)
+            if (effectiveVisits <= 0)
+            {
+                if (prior > bestUnvisitedPrior)
+                {
+                    bestUnvisited = i;
+                    bestUnvisitedPrior = prior;
+                }
+
+                continue;
+            }
+
+            if (node.Visits > 0)
             {
                 visitedPolicy += prior;
             }
 
-            score = q + explore * prior / (1 + effectiveVisits);
+            double score = (node.ValueSum + node.Visits) * 0.5 / effectiveVisits + explore * prior / (1 + effectiveVisits);
             if (score > bestScore)
             {
                 best = i;
                 bestScore = score;
+            }
+        }
+
+        if (bestUnvisited >= 0)
+        {
+            double score = parentQ - reduction * Math.Sqrt(visitedPolicy) + explore * bestUnvisitedPrior;
+            if (score > bestScore)
+            {
+                best = bestUnvisited;
             }
         }
 
@@ -397,13 +410,17 @@ internal sealed class SearchWorker
         if (_pathKeys.Length < depth + 1)
         {
             _pathKeys = new ulong[Math.Max(depth + 1, _pathKeys.Length * 2)];
+            _pathStoneCounts = new int[_pathKeys.Length];
         }
+
+        int area = Geometry.Area;
 
         var color = root.ToMove;
         for (int i = 1; i <= depth; i++)
         {
             int before = i - 1; // depth of the position before move i
             _pathKeys[before] = repetitions.KeyOf(board.Hash, color);
+            _pathStoneCounts[before] = area - board.EmptyCount;
             if (before >= depth - historyLength)
             {
                 history[depth - 1 - before].CopyFrom(board);
@@ -464,8 +481,9 @@ internal sealed class SearchWorker
         request.ToMove = color;
         request.Rules = rules;
         _pathKeys[depth] = repetitions.KeyOf(board.Hash, color);
+        _pathStoneCounts[depth] = area - board.EmptyCount;
         ulong superko = LegalMoves.Fill(board, color, rules, request.LegalMask, _scratch,
-            _options.SuperkoInLegalMask ? repetitions : null, _pathKeys.AsSpan(0, depth + 1));
+            _options.SuperkoInLegalMask ? repetitions : null, _pathKeys.AsSpan(0, depth + 1), _pathStoneCounts.AsSpan(0, depth + 1));
         request.Key = EvaluationKey.Compute(request, superko);
         return LeafKind.Evaluate;
     }
@@ -473,7 +491,7 @@ internal sealed class SearchWorker
     /// <summary>Children as (move, prior) over the legal moves, priors renormalised, sorted by prior (highest first).</summary>
     private int BuildChildren(bool[] legal, float[] policy, Span<Edge> output)
     {
-        var points = Geometry.Points;
+        var points = _points;
         int count = 0;
         double sum = 0;
         for (int i = 0; i < legal.Length; i++)
@@ -482,7 +500,7 @@ internal sealed class SearchWorker
             {
                 float p = policy[i];
                 p = float.IsFinite(p) && p > 0 ? p : 0;
-                output[count].Move = i < points.Count ? points[i].Index : (short)-1;
+                output[count].Move = i < points.Length ? points[i].Index : (short)-1;
                 output[count].Prior = (Half)p;
                 output[count].Child = 0;
                 sum += p;
