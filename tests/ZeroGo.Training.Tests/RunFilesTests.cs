@@ -143,7 +143,7 @@ public class RunFilesTests
         var games = new List<ArenaGame>();
         using var random = new RandomPlayerFactory();
         using var gnugo = GtpPlayerFactory.GnuGo(1);
-        var match = new ArenaMatch(random, gnugo, new ArenaOptions { Size = 5, Games = 2, Parallel = 2, Komi = 0.5 });
+        var match = new ArenaMatch(random, gnugo, new ArenaOptions { Size = 9, Games = 2, Parallel = 2, Komi = 7.5 });
         match.GameFinished += (game, _) => games.Add(game);
         var stats = match.Run();
         Assert.Equal(2, stats.Games);

@@ -20,6 +20,7 @@ public interface IMoveSearcher : IDisposable
 
 /// <summary>
 /// Result of one move's search. <see cref="Policy"/> is over dense points plus pass (sums to 1);
-/// <see cref="WinRate"/> is the side to move's, in [0, 1].
+/// <see cref="WinRate"/> is the side to move's, in [0, 1]. <see cref="Visits"/> counts the root's visits (reused
+/// ones included); <see cref="NewPlayouts"/> only those this search made (what the evaluator paid for).
 /// </summary>
-public sealed record MoveSearchResult(float[] Policy, Move BestMove, double WinRate, int Visits);
+public sealed record MoveSearchResult(float[] Policy, Move BestMove, double WinRate, int Visits, int NewPlayouts);

@@ -138,8 +138,8 @@ public sealed class SelfPlayRunner
 
             bool full = random.NextDouble() < _settings.FullSearchProbability;
             var result = searcher.Search(state, full);
-            evaluations += result.Visits;
-            Interlocked.Add(ref totalVisits, result.Visits);
+            evaluations += result.NewPlayouts;
+            Interlocked.Add(ref totalVisits, result.NewPlayouts);
             var color = state.ToMove;
 
             // Resignation: the side to move's win rate stayed hopeless for several of its moves.
