@@ -12,6 +12,7 @@ internal static class BenchVerb
         var bench = new Command("bench", "Measure speed: playouts, search, network.");
         bench.Subcommands.Add(CreatePlayouts());
         bench.Subcommands.Add(BenchSearchVerb.Create());
+        bench.Subcommands.Add(BenchNetVerb.Create());
         return bench;
     }
 
