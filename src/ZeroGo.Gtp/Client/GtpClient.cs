@@ -41,7 +41,21 @@ public sealed class GtpClient : IGtpConnection, IDisposable
     /// <summary>How long <see cref="Send(string)"/> waits for a response.</summary>
     public TimeSpan Timeout { get; set; }
 
-    public bool HasExited => _process.HasExited;
+    /// <summary>True once the engine process has ended (or this client was disposed, which ends it).</summary>
+    public bool HasExited
+    {
+        get
+        {
+            try
+            {
+                return _disposed || _process.HasExited;
+            }
+            catch (InvalidOperationException)
+            {
+                return true;
+            }
+        }
+    }
 
     /// <summary>The last few thousand characters the engine wrote to stderr.</summary>
     public string StderrTail
@@ -293,7 +307,8 @@ public sealed class GtpClient : IGtpConnection, IDisposable
         _disposed = true;
         try
         {
-            if (!_process.WaitForExit(2000))
+            // An engine that answered quit gets a moment to exit; a broken or silent one is killed at once.
+            if (!_process.WaitForExit(_brokenReason is null ? 2000 : 0))
             {
                 _process.Kill(entireProcessTree: true);
                 _process.WaitForExit(2000);
