@@ -1,5 +1,6 @@
 using TorchSharp;
 using ZeroGo.Go;
+using ZeroGo.Neural.Evaluators;
 using ZeroGo.Search;
 using static TorchSharp.torch;
 
@@ -26,8 +27,35 @@ public sealed record LeelaZeroEvaluatorOptions
     /// <summary>Seed for <see cref="LeelaZeroSymmetryMode.Random"/>.</summary>
     public ulong Seed { get; init; } = 1;
 
-    /// <summary>Float32 (default, exact against leelaz) or BFloat16 (faster on CPUs with AVX-512 BF16).</summary>
-    public ScalarType Precision { get; init; } = ScalarType.Float32;
+    /// <summary>Float32 (default, matches leelaz; heatmap) or BFloat16 (2-3x faster on CPUs with AVX-512 BF16; search).</summary>
+    public Precision Precision { get; init; } = Precision.Float32;
+
+    /// <summary>"cpu", "cuda" or "cuda:N" (see <see cref="ComputeDevice"/>).</summary>
+    public string Device { get; init; } = ComputeDevice.Cpu;
+
+    /// <summary>Threads libtorch uses inside one forward pass (null: leave libtorch's setting alone).</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Memory for cached search evaluations, keyed on <see cref="EvaluationRequest.Key"/> (0 disables it).</summary>
+    public double CacheMegabytes { get; init; }
+
+    public void Validate()
+    {
+        if (MaxBatchSize is < 1 or > 4096)
+        {
+            throw new ArgumentException($"batch size must be 1..4096 (got {MaxBatchSize})");
+        }
+
+        if (Threads is < 1 or > 1024)
+        {
+            throw new ArgumentException($"threads must be 1..1024 (got {Threads})");
+        }
+
+        if (CacheMegabytes < 0 || double.IsNaN(CacheMegabytes))
+        {
+            throw new ArgumentException($"cache size must be >= 0 MB (got {CacheMegabytes})");
+        }
+    }
 }
 
 /// <summary>The network's raw answer for one position: policy over every point and pass (not masked), win rate.</summary>
@@ -54,28 +82,38 @@ public sealed class LeelaZeroEvaluator : IEvaluator, IDisposable
     private readonly LeelaZeroNetwork _network;
     private readonly LeelaZeroEvaluatorOptions _options;
     private readonly object _gate = new();
+    private readonly Device _device;
+    private readonly ScalarType _scalarType;
+    private readonly EvaluationCache _cache;
     private FastRandom _random;
     private bool _disposed;
+    private long _positions;
+    private long _batches;
 
     public LeelaZeroEvaluator(LeelaZeroWeights weights, LeelaZeroEvaluatorOptions? options = null)
     {
         _options = options ?? new LeelaZeroEvaluatorOptions();
-        if (_options.MaxBatchSize < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), "MaxBatchSize must be at least 1");
-        }
-
-        if (_options.Precision is not (ScalarType.Float32 or ScalarType.BFloat16))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), $"precision {_options.Precision} is not supported (Float32 or BFloat16)");
-        }
-
+        _options.Validate();
+        _device = ComputeDevice.Parse(_options.Device);
+        _scalarType = _options.Precision.ToScalarType();
         Weights = weights;
         _network = new LeelaZeroNetwork(weights);
-        if (_options.Precision != ScalarType.Float32)
+        if (_device.type != DeviceType.CPU)
         {
-            _network.to(_options.Precision);
+            _network.to(_device);
         }
+
+        if (_scalarType != ScalarType.Float32)
+        {
+            _network.to(_scalarType);
+        }
+
+        if (_options.Threads is int threads)
+        {
+            torch.set_num_threads(threads);
+        }
+
+        _cache = new EvaluationCache(EvaluationCache.CapacityFor(_options.CacheMegabytes, BoardGeometry.Get(LeelaZeroWeights.BoardSize)));
 
         _random = new FastRandom(_options.Seed);
     }
@@ -88,7 +126,18 @@ public sealed class LeelaZeroEvaluator : IEvaluator, IDisposable
 
     public int HistoryLength => LeelaZeroInputEncoder.HistoryLength;
 
-    public string Name => $"Leela Zero {Weights.SizeTag} network";
+    public string Name => $"Leela Zero {Weights.SizeTag} network ({_options.Precision.ShortName()}, {ComputeDevice.Describe(_device)})";
+
+    public LeelaZeroEvaluatorOptions Options => _options;
+
+    /// <summary>The search-evaluation cache (empty unless <see cref="LeelaZeroEvaluatorOptions.CacheMegabytes"/> is set).</summary>
+    public EvaluationCache Cache => _cache;
+
+    /// <summary>Positions the network has evaluated (cache hits excluded).</summary>
+    public long PositionsEvaluated => Interlocked.Read(ref _positions);
+
+    /// <summary>Forward passes run.</summary>
+    public long Batches => Interlocked.Read(ref _batches);
 
     /// <summary>The only board size a Leela Zero network plays.</summary>
     public static int BoardSize => LeelaZeroWeights.BoardSize;
@@ -105,11 +154,31 @@ public sealed class LeelaZeroEvaluator : IEvaluator, IDisposable
             LeelaZeroInputEncoder.RequireSupportedBoard(request.Geometry);
         }
 
-        var outputs = new LeelaZeroOutput[requests.Count];
-        var symmetries = new int[requests.Count];
+        var pending = new List<int>(requests.Count);
+        for (int i = 0; i < requests.Count; i++)
+        {
+            if (results[i].Policy.Length != requests[i].Geometry.Area + 1)
+            {
+                throw new ArgumentException($"result {i} is sized for another board than its {requests[i].Geometry} request");
+            }
+
+            if (!_cache.TryGet(requests[i], results[i]))
+            {
+                pending.Add(i);
+            }
+        }
+
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var batch = pending.Select(i => requests[i]).ToArray();
+        var outputs = new LeelaZeroOutput[batch.Length];
+        var symmetries = new int[batch.Length];
         lock (_gate)
         {
-            for (int i = 0; i < requests.Count; i++)
+            for (int i = 0; i < batch.Length; i++)
             {
                 outputs[i] = new LeelaZeroOutput();
                 symmetries[i] = _options.Symmetry == LeelaZeroSymmetryMode.Random
@@ -117,12 +186,14 @@ public sealed class LeelaZeroEvaluator : IEvaluator, IDisposable
                     : LeelaZeroSymmetry.Identity;
             }
 
-            RunLocked(requests, symmetries, outputs);
+            RunLocked(batch, symmetries, outputs);
         }
 
-        for (int i = 0; i < requests.Count; i++)
+        for (int i = 0; i < batch.Length; i++)
         {
-            FillEvaluation(requests[i], outputs[i], results[i]);
+            var result = results[pending[i]];
+            FillEvaluation(batch[i], outputs[i], result);
+            _cache.Add(batch[i], result);
         }
     }
 
@@ -212,15 +283,23 @@ public sealed class LeelaZeroEvaluator : IEvaluator, IDisposable
             using (var scope = NewDisposeScope())
             {
                 var input = tensor(buffer, [count, LeelaZeroWeights.InputPlanes, LeelaZeroWeights.BoardSize, LeelaZeroWeights.BoardSize]);
-                if (_options.Precision != ScalarType.Float32)
+                if (_device.type != DeviceType.CPU)
                 {
-                    input = input.to(_options.Precision);
+                    input = input.to(_device);
+                }
+
+                if (_scalarType != ScalarType.Float32)
+                {
+                    input = input.to(_scalarType);
                 }
 
                 var (logits, value) = _network.forward(input);
-                policies = logits.to(ScalarType.Float32).softmax(1).contiguous().data<float>().ToArray();
-                values = value.to(ScalarType.Float32).contiguous().data<float>().ToArray();
+                policies = logits.to(ScalarType.Float32).softmax(1).cpu().contiguous().data<float>().ToArray();
+                values = value.to(ScalarType.Float32).cpu().contiguous().data<float>().ToArray();
             }
+
+            Interlocked.Increment(ref _batches);
+            Interlocked.Add(ref _positions, count);
 
             for (int i = 0; i < count; i++)
             {
