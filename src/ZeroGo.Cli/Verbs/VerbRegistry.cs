@@ -8,5 +8,6 @@ internal static class VerbRegistry
     public static IEnumerable<Command> All() =>
     [
         BenchVerb.Create(),
+        PlayVerb.Create(),
     ];
 }

@@ -8,12 +8,15 @@ namespace ZeroGo.Desktop.Rendering;
 /// <summary>
 /// Draws a <see cref="BoardView"/> onto any SkiaSharp canvas (a window's surface or a PNG): wooden board, grid,
 /// star points, coordinates, shaded stones, marks and analysis overlays. Stateless apart from the text renderer,
-/// so the same call draws identical pictures on screen and headless.
+/// so the same call draws identical pictures on screen and headless. The parts that change only with the window
+/// size (wood, grid, coordinates) are drawn once into a cached image. Not thread-safe: one per drawing thread.
 /// </summary>
-public sealed class BoardRenderer
+public sealed class BoardRenderer : IDisposable
 {
     private const string ColumnLetters = "ABCDEFGHJKLMNOPQRSTUVWXYZ";
     private readonly TextRenderer _text;
+    private SKImage? _staticLayer;
+    private (SKRect Area, BoardGeometry Geometry, bool Coordinates) _staticKey;
 
     public BoardRenderer(TextRenderer text) => _text = text;
 
@@ -21,16 +24,11 @@ public sealed class BoardRenderer
     public BoardLayout Draw(SKCanvas canvas, SKRect area, BoardView view)
     {
         var layout = new BoardLayout(view.Geometry, area, view.ShowCoordinates);
-        DrawWood(canvas, layout);
+        DrawStaticLayer(canvas, area, layout, view.ShowCoordinates);
         if (view.Heat == HeatOverlay.Layers && view.LayerValues is { } layers)
         {
             DrawLayerCells(canvas, layout, layers);
-        }
-
-        DrawGrid(canvas, layout);
-        if (view.ShowCoordinates)
-        {
-            DrawCoordinates(canvas, layout);
+            DrawGrid(canvas, layout);
         }
 
         if (view.Heat == HeatOverlay.Policy && view.Analysis?.Policy is { } policy)
@@ -71,6 +69,37 @@ public sealed class BoardRenderer
         }
 
         return layout;
+    }
+
+    /// <summary>Wood, grid, star points and coordinates: drawn once per size into an image, then copied.</summary>
+    private void DrawStaticLayer(SKCanvas canvas, SKRect area, BoardLayout layout, bool coordinates)
+    {
+        var key = (area, layout.Geometry, coordinates);
+        if (_staticLayer is null || _staticKey != key)
+        {
+            _staticLayer?.Dispose();
+            int width = (int)Math.Ceiling(area.Right) + 1, height = (int)Math.Ceiling(area.Bottom) + 1;
+            using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Bgra8888, SKAlphaType.Premul));
+            var layer = surface.Canvas;
+            layer.Clear(SKColors.Transparent);
+            DrawWood(layer, layout);
+            DrawGrid(layer, layout);
+            if (coordinates)
+            {
+                DrawCoordinates(layer, layout);
+            }
+
+            _staticLayer = surface.Snapshot();
+            _staticKey = key;
+        }
+
+        canvas.DrawImage(_staticLayer, 0, 0);
+    }
+
+    public void Dispose()
+    {
+        _staticLayer?.Dispose();
+        _staticLayer = null;
     }
 
     private static void DrawWood(SKCanvas canvas, BoardLayout layout)

@@ -1,0 +1,87 @@
+using ZeroGo.Go;
+using ZeroGo.Search;
+
+namespace ZeroGo.Desktop.Analysis;
+
+/// <summary>
+/// The real engine behind the board: ZeroGo's PUCT search (<see cref="MctsSearch"/>) over any evaluator (a network,
+/// or the rollout / uniform stand-ins). Keeps one search so the tree is reused from move to move; analyses run one
+/// at a time. The policy overlay comes from one direct evaluation of the root.
+/// </summary>
+public sealed class SearchAnalysisSource : IAnalysisSource
+{
+    private readonly object _runLock = new();
+    private readonly IEvaluator _evaluator;
+    private readonly MctsSearch _search;
+
+    public SearchAnalysisSource(IEvaluator evaluator, int threads = 1, ulong seed = 0)
+    {
+        _evaluator = evaluator;
+        _search = new MctsSearch(evaluator, new SearchOptions { Threads = Math.Max(1, threads), Seed = seed })
+        {
+            ProgressInterval = TimeSpan.FromMilliseconds(150),
+        };
+    }
+
+    public IEvaluator Evaluator => _evaluator;
+
+    public string Name => $"MCTS + {_evaluator.Name}";
+
+    public AnalysisSnapshot Analyse(GameState state, int visits, CancellationToken cancel, Action<AnalysisSnapshot>? progress)
+    {
+        lock (_runLock)
+        {
+            var policy = RootPolicy(state);
+            _search.SetPosition(state);
+            void OnProgress(SearchSnapshot snapshot) => progress?.Invoke(Convert(snapshot, policy, final: false));
+            _search.Progress += OnProgress;
+            try
+            {
+                // Visits of the root including the reused subtree: a well-explored line answers at once.
+                var result = _search.Run(SearchLimits.Visits(Math.Max(1, visits)), cancel);
+                return Convert(result.Snapshot, policy, final: true);
+            }
+            finally
+            {
+                _search.Progress -= OnProgress;
+            }
+        }
+    }
+
+    /// <summary>The evaluator's prior for the position (dense points, pass last); null when it fails.</summary>
+    public float[]? RootPolicy(GameState state)
+    {
+        var request = EvaluationRequestBuilder.Create(state, _evaluator.HistoryLength);
+        var evaluation = new Evaluation(state.Geometry);
+        _evaluator.Evaluate([request], [evaluation]);
+        return (float[])evaluation.Policy.Clone();
+    }
+
+    /// <summary>Turns the search's snapshot into the board's analysis (ownership to Black's view).</summary>
+    public static AnalysisSnapshot Convert(SearchSnapshot snapshot, float[]? policy, bool final)
+    {
+        float[]? ownershipBlack = null;
+        if (snapshot.Ownership is { } ownership)
+        {
+            float sign = snapshot.ToMove == Color.Black ? 1 : -1;
+            ownershipBlack = ownership.Select(o => o * sign).ToArray();
+        }
+
+        var candidates = snapshot.Candidates
+            .OrderBy(c => c.Order)
+            .Select(c => new CandidateMove(c.Move, c.Visits, c.WinRate, c.ScoreLead, c.Prior, c.Lcb, c.PrincipalVariation))
+            .ToList();
+        return new AnalysisSnapshot
+        {
+            ToMove = snapshot.ToMove,
+            Candidates = candidates,
+            TotalVisits = snapshot.RootVisits,
+            WinRate = snapshot.WinRate,
+            ScoreLead = snapshot.ScoreLead,
+            Policy = policy,
+            PolicyName = "prior",
+            OwnershipBlack = ownershipBlack,
+            IsFinal = final,
+        };
+    }
+}

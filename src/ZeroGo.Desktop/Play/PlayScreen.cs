@@ -1,0 +1,506 @@
+using System.Globalization;
+using ZeroGo.Desktop.Analysis;
+using ZeroGo.Desktop.App;
+using ZeroGo.Desktop.Rendering;
+using ZeroGo.Formats;
+using ZeroGo.Go;
+
+namespace ZeroGo.Desktop.Play;
+
+/// <summary>
+/// The play window: the board, the side panel and the keys/buttons of a game against the AI. Input becomes calls
+/// on <see cref="PlayController"/>; <see cref="BuildFrame"/> turns its state into what is drawn.
+/// </summary>
+public sealed class PlayScreen : IScreen
+{
+    private static readonly TimeSpan ToastTime = TimeSpan.FromSeconds(2.5);
+    private readonly PlayController _controller;
+    private Point _hover = Point.None;
+    private string? _toast;
+    private DateTime _toastUntil;
+    private bool _showHelp;
+    private bool _showCandidates = true;
+    private bool _showNumbers;
+    private bool _showCoordinates = true;
+    private HeatOverlay _heat = HeatOverlay.None;
+    private bool _resignArmed;
+    private int _viewMove = -1;
+    private Action? _wake;
+
+    public PlayScreen(PlayController controller)
+    {
+        _controller = controller;
+    }
+
+    /// <summary>Saves the game (Ctrl+S); null while no SGF writer is wired. Returns the path written.</summary>
+    public Func<PlayController, string>? SaveGame { get; set; }
+
+    /// <summary>The layers view's network hook (null: the view explains that it needs a network).</summary>
+    public ILayerSource? Layers { get; set; }
+
+    public PlayController Controller => _controller;
+
+    public Action? Wake
+    {
+        get => _wake;
+        set
+        {
+            _wake = value;
+            _controller.Wake = value;
+        }
+    }
+
+    public string Title => $"ZeroGo · play {_controller.Game.Geometry} · {(_controller.IsThinking ? "thinking…" : StatusWord())}";
+
+    public bool WantsQuit { get; private set; }
+
+    public TimeSpan? NextUpdate =>
+        _controller.IsThinking ? TimeSpan.FromMilliseconds(250)
+        : _toast is not null ? _toastUntil - DateTime.UtcNow
+        : null;
+
+    private string StatusWord() => _controller.Phase switch
+    {
+        GamePhase.Playing => _controller.Game.ToMove == _controller.HumanColor ? "your move" : "ZeroGo to play",
+        _ => _controller.ResultText ?? "game over",
+    };
+
+    public bool Handle(InputEvent input, SceneLayout? layout)
+    {
+        switch (input)
+        {
+            case QuitRequested:
+                WantsQuit = true;
+                return false;
+            case MouseMoved move:
+                var point = layout?.Board.PointAt(move.X, move.Y) ?? Point.None;
+                if (point == _hover)
+                {
+                    return false;
+                }
+
+                _hover = point;
+                return true;
+            case MouseLeft:
+                _hover = Point.None;
+                return true;
+            case MouseClicked click:
+                return Click(click, layout);
+            case WheelTurned wheel:
+                return Step(wheel.Delta > 0 ? -1 : 1);
+            case KeyPressed key:
+                return Key(key);
+            default:
+                return false;
+        }
+    }
+
+    private bool Click(MouseClicked click, SceneLayout? layout)
+    {
+        if (layout is null)
+        {
+            return false;
+        }
+
+        if (_showHelp)
+        {
+            _showHelp = false;
+            return true;
+        }
+
+        if (layout.ButtonAt(click.X, click.Y) is { } button)
+        {
+            return Command(button.Id);
+        }
+
+        var point = layout.Board.PointAt(click.X, click.Y);
+        if (point.IsNone || !layout.Board.BoardRect.Contains(click.X, click.Y))
+        {
+            return false;
+        }
+
+        if (_controller.Phase == GamePhase.Scoring)
+        {
+            if (!_controller.ToggleDead(point))
+            {
+                Toast("Click a group to mark it dead or alive");
+            }
+
+            return true;
+        }
+
+        if (_viewMove >= 0)
+        {
+            _viewMove = -1;
+            Toast("Back to the current position");
+            return true;
+        }
+
+        if (_controller.TryHumanMove(point) is { } refusal)
+        {
+            Toast($"Illegal at {GtpVertex.Format(point, _controller.Game.Geometry)}: {refusal}");
+        }
+
+        return true;
+    }
+
+    private bool Key(KeyPressed key)
+    {
+        if (key.Ctrl)
+        {
+            return key.Name switch
+            {
+                "s" => Command("save"),
+                "q" or "w" => Quit(),
+                "z" => Command("undo"),
+                _ => false,
+            };
+        }
+
+        if (_showHelp && key.Name is "escape" or "h" or "f1" or "enter")
+        {
+            _showHelp = false;
+            return true;
+        }
+
+        return key.Name switch
+        {
+            "h" or "f1" => Toggle(ref _showHelp),
+            "escape" => _controller.IsThinking ? Command("stop") : false,
+            "space" => Command(_controller.IsThinking ? "stop" : "ai"),
+            "u" or "backspace" => Command("undo"),
+            "p" => Command("pass"),
+            "r" => Command("resign"),
+            "n" => Command("new"),
+            "c" => Toggle(ref _showCandidates),
+            "o" => Command("ownership"),
+            "y" => Command("policy"),
+            "l" => Command("layers"),
+            "m" => Toggle(ref _showNumbers),
+            "x" => Toggle(ref _showCoordinates),
+            "left" => Step(-1),
+            "right" => Step(1),
+            "home" => Jump(0),
+            "end" => Jump(-1),
+            _ => false,
+        };
+    }
+
+    private bool Quit()
+    {
+        WantsQuit = true;
+        return false;
+    }
+
+    private static bool Toggle(ref bool flag)
+    {
+        flag = !flag;
+        return true;
+    }
+
+    /// <summary>Runs a button or key command by its id.</summary>
+    public bool Command(string id)
+    {
+        if (id != "resign")
+        {
+            _resignArmed = false;
+        }
+
+        switch (id)
+        {
+            case "undo":
+                _viewMove = -1;
+                _controller.Undo();
+                return true;
+            case "pass":
+                _viewMove = -1;
+                _controller.Pass();
+                return true;
+            case "resign":
+                if (_controller.Phase != GamePhase.Playing)
+                {
+                    return false;
+                }
+
+                if (!_resignArmed)
+                {
+                    _resignArmed = true;
+                    Toast("Press r (or Resign) again to resign");
+                    return true;
+                }
+
+                _resignArmed = false;
+                _controller.Resign();
+                return true;
+            case "new":
+                _viewMove = -1;
+                _controller.NewGame();
+                return true;
+            case "ai":
+                _viewMove = -1;
+                _controller.RequestAiMove();
+                return true;
+            case "stop":
+                _controller.StopThinking();
+                Toast("Stopped: ZeroGo plays its best move so far");
+                return true;
+            case "candidates":
+                return Toggle(ref _showCandidates);
+            case "ownership":
+                _heat = _heat == HeatOverlay.Ownership ? HeatOverlay.None : HeatOverlay.Ownership;
+                return true;
+            case "policy":
+                _heat = _heat == HeatOverlay.Policy ? HeatOverlay.None : HeatOverlay.Policy;
+                if (_heat == HeatOverlay.Policy && (_controller.LiveAnalysis ?? _controller.LastAnalysis)?.Policy is null)
+                {
+                    Toast("No policy yet: the playout engine has none (a network has)");
+                }
+
+                return true;
+            case "layers":
+                if (Layers is null)
+                {
+                    Toast("The layers view needs a network (--model FILE)");
+                    return true;
+                }
+
+                _heat = _heat == HeatOverlay.Layers ? HeatOverlay.None : HeatOverlay.Layers;
+                return true;
+            case "save":
+                if (SaveGame is null)
+                {
+                    Toast("Saving needs the SGF writer, which is not in this build");
+                    return true;
+                }
+
+                try
+                {
+                    Toast("Saved " + SaveGame(_controller));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+                {
+                    Toast("Could not save: " + e.Message);
+                }
+
+                return true;
+            case "help":
+                return Toggle(ref _showHelp);
+            default:
+                return false;
+        }
+    }
+
+    private bool Step(int delta)
+    {
+        int count = _controller.Game.Moves.Count;
+        int current = _viewMove < 0 ? count : _viewMove;
+        int next = Math.Clamp(current + delta, 0, count);
+        return Jump(next == count ? -1 : next);
+    }
+
+    private bool Jump(int move)
+    {
+        if (move == _viewMove)
+        {
+            return false;
+        }
+
+        _viewMove = move >= _controller.Game.Moves.Count ? -1 : move;
+        return true;
+    }
+
+    private void Toast(string text)
+    {
+        _toast = text;
+        _toastUntil = DateTime.UtcNow + ToastTime;
+    }
+
+    public bool Update(DateTime now)
+    {
+        bool changed = _controller.Update();
+        if (_toast is not null && now >= _toastUntil)
+        {
+            _toast = null;
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    public (BoardView Board, PanelView Panel) BuildFrame()
+    {
+        var game = _controller.Game;
+        var board = game.Board;
+        var marked = game.LastMove;
+        if (_viewMove >= 0)
+        {
+            var past = game.Clone();
+            while (past.Moves.Count > _viewMove && past.Undo())
+            {
+            }
+
+            board = past.Board;
+            marked = past.LastMove;
+        }
+
+        var analysis = _controller.LiveAnalysis ?? _controller.LastAnalysis;
+        var view = new BoardView(board)
+        {
+            MarkedMove = marked,
+            ShowCoordinates = _showCoordinates,
+            Analysis = _viewMove < 0 ? analysis : null,
+            ShowCandidates = _showCandidates && _viewMove < 0 && _controller.IsThinking,
+            Heat = _viewMove < 0 ? _heat : HeatOverlay.None,
+            MoveNumbers = _showNumbers ? MoveNumbers(game, _viewMove < 0 ? game.Moves.Count : _viewMove) : null,
+        };
+        if (_controller.Phase == GamePhase.Scoring && _controller.Score is { } score && _viewMove < 0)
+        {
+            view.Territory = score.Territory;
+        }
+
+        if (_viewMove < 0 && _controller.IsHumanTurn && !_hover.IsNone)
+        {
+            view.Ghost = _hover;
+            view.GhostColor = game.ToMove;
+            view.GhostIllegal = board[_hover] == Color.Empty && game.CheckMove(Move.At(_hover)) != MoveLegality.Legal;
+        }
+
+        // Hovering a candidate shows its principal variation.
+        if (view.ShowCandidates && analysis is not null && !_hover.IsNone)
+        {
+            var (candidate, _) = analysis.Find(Move.At(_hover));
+            if (candidate is { Pv.Count: > 1 })
+            {
+                view.Variation = candidate.Pv;
+                view.VariationColor = analysis.ToMove;
+            }
+        }
+
+        return (view, BuildPanel(analysis));
+    }
+
+    private static Dictionary<Point, int> MoveNumbers(GameState game, int upTo)
+    {
+        var numbers = new Dictionary<Point, int>();
+        for (int i = 0; i < upTo && i < game.Moves.Count; i++)
+        {
+            if (game.Moves[i].Move.IsPlay)
+            {
+                numbers[game.Moves[i].Move.Point] = i + 1;
+            }
+        }
+
+        return numbers;
+    }
+
+    private PanelView BuildPanel(AnalysisSnapshot? analysis)
+    {
+        var game = _controller.Game;
+        var settings = _controller.Settings;
+        var human = _controller.HumanColor;
+        string aiName = "ZeroGo";
+        var panel = new PanelView
+        {
+            Title = "ZeroGo",
+            Subtitle = $"Play · {game.Geometry} · you are {(human == Color.Black ? "Black" : "White")}",
+            ToMove = _controller.Phase == GamePhase.Playing ? game.ToMove : Color.Empty,
+            ShowHelp = _showHelp,
+            Toast = _toast,
+        };
+        var humanLine = new PlayerLine(settings.HumanName, "human", game.Board.CapturesBy(human));
+        var aiLine = new PlayerLine(aiName, settings.Level.Name, game.Board.CapturesBy(human.Opponent()));
+        panel.Black = human == Color.Black ? humanLine : aiLine;
+        panel.White = human == Color.White ? humanLine : aiLine;
+        foreach (var line in _controller.Opponent.Name.Split(" · "))
+        {
+            panel.Info.Add(line);
+        }
+
+        panel.Info.Add($"Komi {game.Rules.Komi.ToString("0.#", CultureInfo.InvariantCulture)} · handicap {game.HandicapStones} · area scoring");
+        panel.Info.Add($"Move {game.Moves.Count}" + (_viewMove >= 0 ? $" · viewing move {_viewMove} (→ / End to return)" : ""));
+
+        if (analysis is not null)
+        {
+            panel.WinRateBlack = analysis.WinRateBlack;
+            panel.ScoreLeadBlack = double.IsNaN(analysis.ScoreLead) ? null : analysis.ScoreLeadBlack;
+        }
+
+        panel.WinRateHistory = _controller.WinRateHistory;
+        panel.CurrentMove = _viewMove < 0 ? game.Moves.Count : _viewMove;
+
+        (panel.Status, panel.StatusKind) = Status();
+        panel.Comment = _controller.Phase == GamePhase.Scoring
+            ? "Territory is marked with small squares; dead stones are crossed out. Click a group to mark it dead or alive; the count updates. u returns to play, n starts a new game."
+            : null;
+
+        bool playing = _controller.Phase == GamePhase.Playing;
+        panel.Buttons.Add(new PanelButton("undo", "Undo", "u"));
+        panel.Buttons.Add(new PanelButton("pass", "Pass", "p", playing && !_controller.IsThinking));
+        panel.Buttons.Add(new PanelButton("resign", _resignArmed ? "Confirm?" : "Resign", "r", playing, _resignArmed));
+        panel.Buttons.Add(new PanelButton("new", "New game", "n"));
+        panel.Buttons.Add(_controller.IsThinking ? new PanelButton("stop", "Play now", "esc") : new PanelButton("ai", "AI move", "space", playing));
+        panel.Buttons.Add(new PanelButton("save", "Save SGF", "ctrl+s", SaveGame is not null));
+        panel.Buttons.Add(new PanelButton("candidates", "Candidates", "c", true, _showCandidates));
+        panel.Buttons.Add(new PanelButton("ownership", "Ownership", "o", true, _heat == HeatOverlay.Ownership));
+        panel.Buttons.Add(new PanelButton("policy", "Policy", "y", true, _heat == HeatOverlay.Policy));
+
+        panel.Help.AddRange(HelpLines);
+        return panel;
+    }
+
+    private (string, StatusKind) Status()
+    {
+        var game = _controller.Game;
+        if (_controller.Phase == GamePhase.Scoring && _controller.Score is { } score)
+        {
+            return ($"Game over: {score.ResultText}  (Black {score.BlackArea}, White {score.WhiteArea} + komi {score.Komi.ToString("0.#", CultureInfo.InvariantCulture)})", StatusKind.Result);
+        }
+
+        if (_controller.Phase == GamePhase.Resigned)
+        {
+            return ($"Game over: {_controller.ResultText}", StatusKind.Result);
+        }
+
+        if (_controller.IsThinking)
+        {
+            var live = _controller.LiveAnalysis;
+            string progress = live?.Best is { } best
+                ? $" {live.TotalVisits} visits · best {GtpVertex.Format(best.Move, game.Geometry)} {(best.WinRate * 100).ToString("0", CultureInfo.InvariantCulture)}%"
+                : "";
+            return ("ZeroGo is thinking…" + progress, StatusKind.Thinking);
+        }
+
+        if (_controller.LastEvent is { } happened)
+        {
+            return (happened + (game.ToMove == _controller.HumanColor ? " · your move" : ""), StatusKind.Info);
+        }
+
+        if (game.Moves.Count > 0 && game.LastMove.IsPlay && game.ToMove == _controller.HumanColor)
+        {
+            string time = _controller.LastThinkTime is { } t ? $" in {t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s" : "";
+            return ($"ZeroGo played {GtpVertex.Format(game.LastMove, game.Geometry)}{time} · your move", StatusKind.Info);
+        }
+
+        return (game.ToMove == _controller.HumanColor ? $"Your move ({(game.ToMove == Color.Black ? "Black" : "White")})" : "ZeroGo to play", StatusKind.Info);
+    }
+
+    internal static readonly (string Keys, string Action)[] HelpLines =
+    [
+        ("click", "play a stone (at the end: mark a group dead/alive)"),
+        ("space", "AI move for the side to play (while thinking: play now)"),
+        ("esc", "stop thinking: play the best move so far"),
+        ("u / ctrl+z", "undo (your move and the AI's answer)"),
+        ("p", "pass          r  resign (twice)"),
+        ("n", "new game"),
+        ("← → / wheel", "step through the game      home / end"),
+        ("c", "candidates with win rate and visits"),
+        ("o", "ownership shading"),
+        ("y", "policy heat map"),
+        ("l", "layers view (network activations)"),
+        ("m / x", "move numbers / coordinates"),
+        ("ctrl+s", "save the game as SGF"),
+        ("h / F1", "this help         ctrl+q  quit"),
+    ];
+
+    public void Dispose() => _controller.Dispose();
+}

@@ -1,0 +1,98 @@
+using ZeroGo.Desktop.Analysis;
+using ZeroGo.Desktop.Scoring;
+using ZeroGo.Go;
+
+namespace ZeroGo.Desktop.Players;
+
+/// <summary>
+/// An opponent at a <see cref="StrengthLevel"/> on top of any <see cref="IAnalysisSource"/>: analyses with the
+/// level's share of visits, then picks the best candidate or draws one with temperature. It passes back when the
+/// human passed and counting the board (dead stones from ownership) says it wins, as players expect.
+/// </summary>
+public sealed class LevelOpponent : IOpponent
+{
+    private readonly IAnalysisSource _source;
+    private readonly Random _random;
+
+    public LevelOpponent(IAnalysisSource source, StrengthLevel level, int fullVisits, int seed = 0)
+    {
+        _source = source;
+        Level = level;
+        FullVisits = Math.Max(1, fullVisits);
+        _random = seed == 0 ? new Random() : new Random(seed);
+    }
+
+    public StrengthLevel Level { get; }
+
+    public int FullVisits { get; }
+
+    public IAnalysisSource Source => _source;
+
+    /// <summary>Level, engine and budget, separated by " · " (the window shows one per line).</summary>
+    public string Name => $"Level: {Level.Name}, {Level.VisitsFor(FullVisits)} visits · Engine: {_source.Name}";
+
+    public OpponentReply ChooseMove(GameState state, CancellationToken cancel, Action<AnalysisSnapshot>? progress)
+    {
+        var analysis = _source.Analyse(state, Level.VisitsFor(FullVisits), cancel, progress);
+        var playable = analysis.Candidates.Where(c => c.Visits > 0).ToList();
+        if (playable.Count == 0 || playable.All(c => c.Move.IsPass))
+        {
+            return new OpponentReply(Move.Pass, analysis, "no useful move left");
+        }
+
+        if (state.ConsecutivePasses == 1 && analysis.OwnershipBlack is { } ownership)
+        {
+            var count = new GameScorer(state.Board, ownership, state.Rules.Komi).Score();
+            bool winning = state.ToMove == Color.Black ? count.ScoreForBlack > 0 : count.ScoreForBlack < 0;
+            if (winning)
+            {
+                return new OpponentReply(Move.Pass, analysis, "passes: the game is won on the board");
+            }
+        }
+
+        var move = Level.Choice switch
+        {
+            MoveChoice.Best => playable[0].Move,
+            MoveChoice.SamplePolicy when analysis.Policy is { } policy => SamplePolicy(state, policy, Level.Temperature),
+            _ => SampleVisits(playable, Level.Temperature),
+        };
+        return new OpponentReply(move, analysis);
+    }
+
+    private Move SampleVisits(List<CandidateMove> candidates, double temperature)
+    {
+        // Never draw a pass at random while stones can still be played: a weak pass ends games absurdly.
+        var stones = candidates.Where(c => c.Move.IsPlay).ToList();
+        var weights = stones.Select(c => Math.Pow(c.Visits, 1 / Math.Max(temperature, 0.01))).ToArray();
+        return stones[Draw(weights)].Move;
+    }
+
+    private Move SamplePolicy(GameState state, float[] policy, double temperature)
+    {
+        var geometry = state.Geometry;
+        var weights = new double[geometry.Area];
+        for (int i = 0; i < geometry.Area; i++)
+        {
+            var move = Move.At(geometry.FromDense(i));
+            weights[i] = policy[i] > 0 && state.IsLegal(state.ToMove, move) ? Math.Pow(policy[i], 1 / Math.Max(temperature, 0.01)) : 0;
+        }
+
+        return weights.Sum() <= 0 ? Move.Pass : Move.At(geometry.FromDense(Draw(weights)));
+    }
+
+    private int Draw(double[] weights)
+    {
+        double total = weights.Sum();
+        double r = _random.NextDouble() * total;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            r -= weights[i];
+            if (r <= 0)
+            {
+                return i;
+            }
+        }
+
+        return weights.Length - 1;
+    }
+}
