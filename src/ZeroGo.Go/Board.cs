@@ -307,41 +307,7 @@ public sealed unsafe class Board
         var heads = _chainHeadPtr;
         int north = p - _stride, west = p - 1, east = p + 1, south = p + _stride;
 
-        colors[p] = color;
-        RemoveEmpty(p);
-        Hash ^= Zobrist.Stone(p, color);
-
-        // The new stone is a one-stone chain; then every neighbouring chain loses p as a pseudo-liberty.
-        heads[p] = (short)p;
-        _nextInChainPtr[p] = (short)p;
-        _chainStonesPtr[p] = 1;
-        _pseudoLibertiesPtr[p] = 0;
-        _libertySumPtr[p] = 0;
-        _libertySumOfSquaresPtr[p] = 0;
-        TouchNeighbor(p, north);
-        TouchNeighbor(p, west);
-        TouchNeighbor(p, east);
-        TouchNeighbor(p, south);
-
-        if (colors[north] == color)
-        {
-            MergeChains(heads[p], heads[north]);
-        }
-
-        if (colors[west] == color && heads[west] != heads[p])
-        {
-            MergeChains(heads[p], heads[west]);
-        }
-
-        if (colors[east] == color && heads[east] != heads[p])
-        {
-            MergeChains(heads[p], heads[east]);
-        }
-
-        if (colors[south] == color && heads[south] != heads[p])
-        {
-            MergeChains(heads[p], heads[south]);
-        }
+        PlaceAndMerge(p, color);
 
         int captured = 0;
         int lastCaptured = -1;
@@ -396,6 +362,53 @@ public sealed unsafe class Board
         return captured;
     }
 
+    /// <summary>
+    /// Puts a stone on an empty point as a one-stone chain, takes p from every neighbouring chain's liberties
+    /// and merges it with its own-colour neighbours. Captures are the caller's business.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PlaceAndMerge(int p, Color color)
+    {
+        var colors = _colorsPtr;
+        var heads = _chainHeadPtr;
+        int north = p - _stride, west = p - 1, east = p + 1, south = p + _stride;
+        colors[p] = color;
+        RemoveEmpty(p);
+        Hash ^= Zobrist.Stone(p, color);
+
+        // The new stone is a one-stone chain; then every neighbouring chain loses p as a pseudo-liberty.
+        heads[p] = (short)p;
+        _nextInChainPtr[p] = (short)p;
+        _chainStonesPtr[p] = 1;
+        _pseudoLibertiesPtr[p] = 0;
+        _libertySumPtr[p] = 0;
+        _libertySumOfSquaresPtr[p] = 0;
+        TouchNeighbor(p, north);
+        TouchNeighbor(p, west);
+        TouchNeighbor(p, east);
+        TouchNeighbor(p, south);
+
+        if (colors[north] == color)
+        {
+            MergeChains(heads[p], heads[north]);
+        }
+
+        if (colors[west] == color && heads[west] != heads[p])
+        {
+            MergeChains(heads[p], heads[west]);
+        }
+
+        if (colors[east] == color && heads[east] != heads[p])
+        {
+            MergeChains(heads[p], heads[east]);
+        }
+
+        if (colors[south] == color && heads[south] != heads[p])
+        {
+            MergeChains(heads[p], heads[south]);
+        }
+    }
+
     /// <summary>For a stone just placed at <paramref name="p"/>: an empty neighbour is its liberty, a stone's chain loses p.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void TouchNeighbor(int p, int n)
@@ -432,40 +445,7 @@ public sealed unsafe class Board
             RemoveSetupStone(point);
         }
 
-        int p = point.Index;
-        var offsets = _neighborOffsets;
-        _colors[p] = color;
-        RemoveEmpty(p);
-        Hash ^= Zobrist.Stone(p, color);
-        _chainHead[p] = (short)p;
-        _nextInChain[p] = (short)p;
-        _chainStones[p] = 1;
-        _pseudoLiberties[p] = 0;
-        _libertySum[p] = 0;
-        _libertySumOfSquares[p] = 0;
-        for (int i = 0; i < 4; i++)
-        {
-            int n = p + offsets[i];
-            var c = _colors[n];
-            if (c == Color.Empty)
-            {
-                AddLiberty(p, n);
-            }
-            else if (c != Color.Border)
-            {
-                RemoveLiberty(_chainHead[n], p);
-            }
-        }
-
-        for (int i = 0; i < 4; i++)
-        {
-            int n = p + offsets[i];
-            if (_colors[n] == color && _chainHead[n] != _chainHead[p])
-            {
-                MergeChains(_chainHead[p], _chainHead[n]);
-            }
-        }
-
+        PlaceAndMerge(point.Index, color);
         KoPoint = Point.None;
         KoForbiddenColor = Color.Empty;
     }

@@ -39,6 +39,7 @@ public sealed class GameState
         ToMove = source.ToMove;
         ConsecutivePasses = source.ConsecutivePasses;
         HandicapStones = source.HandicapStones;
+        Resigned = source.Resigned;
         _moves.AddRange(source._moves);
         _undo.AddRange(source._undo);
         _positionHistory.AddRange(source._positionHistory);
@@ -64,8 +65,11 @@ public sealed class GameState
 
     public int ConsecutivePasses { get; private set; }
 
-    /// <summary>Two consecutive passes end the game (GTP <c>play</c> may still add moves, as in GNU Go).</summary>
-    public bool IsOver => ConsecutivePasses >= 2;
+    /// <summary>Two consecutive passes or a resignation end the game (GTP <c>play</c> may still add moves, as in GNU Go).</summary>
+    public bool IsOver => ConsecutivePasses >= 2 || Resigned != Color.Empty;
+
+    /// <summary>The player who resigned, or <see cref="Color.Empty"/>.</summary>
+    public Color Resigned { get; private set; }
 
     /// <summary>Number of handicap stones placed at the start (0 when none).</summary>
     public int HandicapStones { get; private set; }
@@ -149,12 +153,20 @@ public sealed class GameState
     /// </summary>
     public void PlayUnchecked(Color color, Move move)
     {
-        if (move.IsPlay && _board[move.Point] != Color.Empty)
+        if (move.IsPlay && (!Geometry.IsOnBoard(move.Point) || _board[move.Point] != Color.Empty))
         {
             throw new IllegalMoveException(color, move, _board.CheckMove(move.Point, color, true));
         }
 
         _undo.Add(new UndoRecord(_board.Clone(), ToMove, ConsecutivePasses));
+        if (move.IsResign)
+        {
+            // Ends the game without changing the position: no pass, no new position in the history.
+            _moves.Add(new PlayedMove(color, move));
+            Resigned = color;
+            return;
+        }
+
         if (move.IsPlay)
         {
             _board.Play(move.Point, color);
@@ -179,8 +191,16 @@ public sealed class GameState
             return false;
         }
 
-        ForgetPosition();
         var record = _undo[^1];
+        if (_moves[^1].Move.IsResign)
+        {
+            Resigned = Color.Empty;
+        }
+        else
+        {
+            ForgetPosition();
+        }
+
         _undo.RemoveAt(_undo.Count - 1);
         _moves.RemoveAt(_moves.Count - 1);
         _board.CopyFrom(record.BoardBefore);
@@ -195,7 +215,8 @@ public sealed class GameState
     /// </summary>
     public void PlaceStones(IEnumerable<Point> points, Color color)
     {
-        foreach (var point in points)
+        var requested = points.ToList();
+        foreach (var point in requested)
         {
             if (!Geometry.IsOnBoard(point))
             {
@@ -206,8 +227,23 @@ public sealed class GameState
             {
                 throw new ArgumentException("setup point is already occupied");
             }
+        }
 
+        if (requested.Distinct().Count() != requested.Count)
+        {
+            throw new ArgumentException("a setup point is listed twice");
+        }
+
+        var before = _board.Clone();
+        foreach (var point in requested)
+        {
             _board.PlaceSetupStone(point, color);
+        }
+
+        if (_board.HasChainWithoutLiberties())
+        {
+            _board.CopyFrom(before);
+            throw new ArgumentException("setup stones would leave a chain without liberties");
         }
 
         ResetHistoryToCurrentPosition();
@@ -267,6 +303,7 @@ public sealed class GameState
         _situationsSeen.Clear();
         _positionHistory.Clear();
         ConsecutivePasses = 0;
+        Resigned = Color.Empty;
         RecordPosition();
     }
 
@@ -295,9 +332,14 @@ public sealed class GameState
         return black - white - Rules.Komi;
     }
 
-    /// <summary>The winner by area count, or <see cref="Color.Empty"/> for a draw (integral komi, equal count).</summary>
+    /// <summary>The winner (by resignation, else by area count), or <see cref="Color.Empty"/> for a draw.</summary>
     public Color Winner()
     {
+        if (Resigned != Color.Empty)
+        {
+            return Resigned.Opponent();
+        }
+
         double score = ScoreForBlack();
         return score > 0 ? Color.Black : score < 0 ? Color.White : Color.Empty;
     }

@@ -190,7 +190,7 @@ public class HandicapTests
         Assert.Throws<ArgumentException>(() => state.PlaceStones([BoardDiagram.Vertex(geometry, "E5")], Color.White));
     }
 
-    [Fact(Skip = "bug: GameState.PlaceStones documents 'throws when ... a chain would be left without liberties' but never checks; the surrounded stone stays on the board (Board.HasChainWithoutLiberties() is true afterwards)")]
+    [Fact]
     public void PlaceStonesRefusesAStoneLeftWithoutLiberties()
     {
         var geometry = BoardGeometry.Get(9);
