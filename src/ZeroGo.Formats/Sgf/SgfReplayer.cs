@@ -15,10 +15,18 @@ internal sealed class SgfReplayer(SgfGame game, bool strict)
     /// <summary>Applies one node; false when it stopped before move <paramref name="stopBeforeMove"/>.</summary>
     public bool Apply(GameState state, SgfNode node, ref int moveNumber, int stopBeforeMove, List<SgfWarning> warnings)
     {
-        ApplySetup(state, node, moveNumber, warnings);
-        if (node.GetText("PL") is { } player && ParsePlayer(player) is { } toMove)
+        // PL goes first as well as last: setup restarts the history from the current situation (position and
+        // side to move), and situational superko must remember the side PL names, not the one before it.
+        var toMove = node.GetText("PL") is { } player ? ParsePlayer(player) : null;
+        if (toMove is not null)
         {
-            state.SetToMove(toMove);
+            state.SetToMove(toMove.Value);
+        }
+
+        ApplySetup(state, node, moveNumber, warnings);
+        if (toMove is not null)
+        {
+            state.SetToMove(toMove.Value);
         }
 
         foreach (var (color, property, value) in node.MoveProperties())
