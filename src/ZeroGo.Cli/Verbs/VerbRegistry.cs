@@ -8,6 +8,7 @@ internal static class VerbRegistry
     public static IEnumerable<Command> All() =>
     [
         BenchVerb.Create(),
+        GtpVerb.Create(),
         PlayVerb.Create(),
     ];
 }
