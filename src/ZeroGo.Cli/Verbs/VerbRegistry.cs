@@ -10,5 +10,6 @@ internal static class VerbRegistry
         BenchVerb.Create(),
         GtpVerb.Create(),
         PlayVerb.Create(),
+        SgfVerb.Create(),
     ];
 }
