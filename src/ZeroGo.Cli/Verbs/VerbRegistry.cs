@@ -10,6 +10,8 @@ internal static class VerbRegistry
         BenchVerb.Create(),
         GtpVerb.Create(),
         PlayVerb.Create(),
+        ReplayVerb.Create(),
+        RenderVerb.Create(),
         SgfVerb.Create(),
     ];
 }

@@ -65,7 +65,7 @@ public sealed class BoardRenderer : IDisposable
 
         if (!view.Highlight.IsNone && view.Geometry.IsOnBoard(view.Highlight))
         {
-            DrawHighlight(canvas, layout, view.Highlight, view.HighlightCaption);
+            DrawHighlight(canvas, layout, view.Highlight, view.HighlightCaption, p => view.Board[p].IsPlayer());
         }
 
         return layout;
@@ -546,7 +546,7 @@ public sealed class BoardRenderer : IDisposable
         }
     }
 
-    private void DrawHighlight(SKCanvas canvas, BoardLayout layout, Point point, string? caption)
+    private void DrawHighlight(SKCanvas canvas, BoardLayout layout, Point point, string? caption, Func<Point, bool> stones)
     {
         var c = layout.Center(point);
         float r = layout.StoneRadius * 1.18f;
@@ -564,17 +564,46 @@ public sealed class BoardRenderer : IDisposable
             return;
         }
 
-        // A label in a rounded box beside the ring, kept inside the board.
+        // A label in a rounded box beside the ring, inside the board, where it covers the fewest stones.
         float size = Math.Max(11, layout.Spacing * 0.42f);
         float width = _text.Measure(caption, size, bold: true) + size;
         float height = size * 1.5f;
-        float x = c.X + r + size * 0.3f;
-        if (x + width > layout.BoardRect.Right)
+        var board = layout.BoardRect;
+        var options = new[]
         {
-            x = c.X - r - size * 0.3f - width;
+            new SKPoint(c.X + r + size * 0.3f, c.Y - height / 2),
+            new SKPoint(c.X - r - size * 0.3f - width, c.Y - height / 2),
+            new SKPoint(c.X - width / 2, c.Y + r + size * 0.3f),
+            new SKPoint(c.X - width / 2, c.Y - r - size * 0.3f - height),
+            new SKPoint(c.X + r * 0.6f, c.Y + r * 0.6f),
+            new SKPoint(c.X + r * 0.6f, c.Y - r * 0.6f - height),
+        };
+        float x = 0, y = 0;
+        int fewest = int.MaxValue;
+        foreach (var option in options)
+        {
+            float ox = Math.Clamp(option.X, board.Left + 2, board.Right - width - 2);
+            float oy = Math.Clamp(option.Y, board.Top + 2, board.Bottom - height - 2);
+            var candidate = new SKRect(ox, oy, ox + width, oy + height);
+            int covered = candidate.IntersectsWith(new SKRect(c.X - r, c.Y - r, c.X + r, c.Y + r)) ? 1000 : 0;
+            foreach (var p in layout.Geometry.Points)
+            {
+                if (p != point && stones(p))
+                {
+                    var sc = layout.Center(p);
+                    float r2 = layout.StoneRadius * 0.8f;
+                    covered += candidate.IntersectsWith(new SKRect(sc.X - r2, sc.Y - r2, sc.X + r2, sc.Y + r2)) ? 1 : 0;
+                }
+            }
+
+            if (covered < fewest)
+            {
+                fewest = covered;
+                x = ox;
+                y = oy;
+            }
         }
 
-        float y = Math.Clamp(c.Y - r - height, layout.BoardRect.Top + 2, layout.BoardRect.Bottom - height - 2);
         var box = new SKRect(x, y, x + width, y + height);
         using var background = new SKPaint { IsAntialias = true, Color = BoardTheme.Highlight.WithAlpha(235) };
         canvas.DrawRoundRect(box, height / 3, height / 3, background);

@@ -125,7 +125,8 @@ public sealed class SceneRenderer
         foreach (var (label, value) in panel.Details)
         {
             _text.Draw(canvas, label, x, y + 14 * scale, 13 * scale, Muted);
-            _text.Draw(canvas, Ellipsize(value, 13 * scale, w * 0.58f), right, y + 14 * scale, 13 * scale, TextColor, SKTextAlign.Right, bold: true);
+            float room = w - _text.Measure(label, 13 * scale) - 12 * scale;
+            _text.Draw(canvas, Ellipsize(value, 13 * scale, room, true), right, y + 14 * scale, 13 * scale, TextColor, SKTextAlign.Right, bold: true);
             y += 19 * scale;
         }
 

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using ZeroGo.Desktop.Rendering;
+using ZeroGo.Desktop.Replay;
+using ZeroGo.Formats.Sgf;
+using ZeroGo.Neural.Files;
+
+namespace ZeroGo.Cli.Verbs;
+
+/// <summary>
+/// <c>zerogo render FILE.sgf --move N -o out.png</c>: the replay picture drawn headless to an opaque PNG (no display
+/// needed), for docs, tests and sharing.
+/// </summary>
+internal static class RenderVerb
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "The SGF record." };
+        var move = new Option<int?>("--move") { Description = "Show the position after this move, marked (default: the last move)." };
+        var output = new Option<string>("-o", "--output") { Description = "PNG file to write.", Required = true };
+        var overlay = new Option<string>("--overlay") { Description = "none, policy, ownership or candidates (policy/ownership/candidates run a short search).", DefaultValueFactory = _ => "none" };
+        var size = new Option<int>("--size") { Description = "Image height in pixels (at least 400); the width adds the side panel.", DefaultValueFactory = _ => 800 };
+        var boardOnly = new Option<bool>("--board-only") { Description = "Only the board (a square image), no side panel." };
+        var review = new Option<bool>("--review") { Description = "Analyse the positions before and after the move: its surprise and win rates in the panel." };
+        var visits = new Option<int>("--visits") { Description = "Visits of the search behind an overlay.", DefaultValueFactory = _ => 400 };
+        var model = new Option<string?>("--model") { Description = "Network file for overlays; without it the search uses random rollouts." };
+        var command = new Command("render", "Draw a position of a record to a PNG (headless).")
+        {
+            file, move, output, overlay, size, boardOnly, review, visits, model,
+        };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(file)!;
+            string target = parse.GetValue(output)!;
+            string overlayName = parse.GetValue(overlay)!.Trim().ToLowerInvariant();
+            int height = parse.GetValue(size);
+            string? error = height is < 400 or > 8000 ? $"--size must be 400..8000 pixels (got {height})"
+                : overlayName is not ("none" or "policy" or "ownership" or "candidates") ? $"--overlay must be none, policy, ownership or candidates (got '{overlayName}')"
+                : parse.GetValue(visits) < 1 ? "--visits must be positive"
+                : null;
+            if (error is not null)
+            {
+                Console.Error.WriteLine($"zerogo render: {error}");
+                return 2;
+            }
+
+            try
+            {
+                var record = GameRecord.Load(path);
+                int moveNumber = parse.GetValue(move) ?? record.MoveCount;
+                if (moveNumber < 0 || moveNumber > record.MoveCount)
+                {
+                    Console.Error.WriteLine($"zerogo render: --move {moveNumber} is outside 0..{record.MoveCount} (the record has {record.MoveCount} moves)");
+                    return 2;
+                }
+
+                bool wantsReview = parse.GetValue(review);
+                var source = overlayName == "none" && !wantsReview ? null : PlayVerb.CreateEngine("search", parse.GetValue(model), Environment.ProcessorCount).Source;
+                using var screen = new ReplayScreen(record, source, parse.GetValue(visits), moveNumber)
+                {
+                    ShowCandidates = overlayName == "candidates",
+                    Heat = overlayName switch
+                    {
+                        "policy" => HeatOverlay.Policy,
+                        "ownership" => HeatOverlay.Ownership,
+                        _ => HeatOverlay.None,
+                    },
+                };
+                if (source is not null)
+                {
+                    Console.Error.WriteLine($"zerogo render: analysing move {moveNumber} with {source.Name} ({parse.GetValue(visits)} visits) ...");
+                    if (wantsReview)
+                    {
+                        screen.ReviewCurrentMove();
+                    }
+
+                    if (overlayName != "none")
+                    {
+                        screen.AnalyseCurrent();
+                    }
+                }
+
+                var (board, panel) = screen.BuildFrame();
+                bool withPanel = !parse.GetValue(boardOnly);
+                int width = withPanel ? (int)Math.Round(height * 1.5) : height;
+                if (!withPanel)
+                {
+                    panel = null!;
+                }
+
+                using var bitmap = PngExport.Render(width, height, board, withPanel ? panel : null);
+                PngExport.Save(bitmap, target);
+                Console.WriteLine($"wrote {target} ({width}x{height}, move {moveNumber} of {record.MoveCount})");
+                return 0;
+            }
+            catch (Exception e) when (e is SgfException or IOException or UnauthorizedAccessException or InvalidOperationException or ModelFileException)
+            {
+                Console.Error.WriteLine($"zerogo render: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}

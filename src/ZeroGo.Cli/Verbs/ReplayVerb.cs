@@ -1,0 +1,51 @@
+using System.CommandLine;
+using ZeroGo.Desktop.App;
+using ZeroGo.Desktop.Replay;
+using ZeroGo.Formats.Sgf;
+using ZeroGo.Neural.Files;
+
+namespace ZeroGo.Cli.Verbs;
+
+/// <summary><c>zerogo replay FILE.sgf [--move N]</c>: step through a record with the engine's review of every move.</summary>
+internal static class ReplayVerb
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "The SGF record to open." };
+        var move = new Option<int>("--move") { Description = "Open at this move (highlighted).", DefaultValueFactory = _ => 0 };
+        var visits = new Option<int>("--visits") { Description = "Visits per position for the review (0: no review).", DefaultValueFactory = _ => 150 };
+        var model = new Option<string?>("--model") { Description = "Network file; without it the review uses the search with random rollouts." };
+        var threads = new Option<int>("--threads") { Description = "Search threads.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
+        var command = new Command("replay", "Replay a game record in a window, with the engine's view of every move.")
+        {
+            file, move, visits, model, threads,
+        };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(file)!;
+            int start = parse.GetValue(move);
+            int visitCount = parse.GetValue(visits);
+            try
+            {
+                var record = GameRecord.Load(path);
+                if (start < 0 || start > record.MoveCount)
+                {
+                    Console.Error.WriteLine($"zerogo replay: --move {start} is outside 0..{record.MoveCount} (the record has {record.MoveCount} moves)");
+                    return 2;
+                }
+
+                var source = visitCount > 0 ? PlayVerb.CreateEngine("search", parse.GetValue(model), parse.GetValue(threads)).Source : null;
+                using var screen = new ReplayScreen(record, source, Math.Max(1, visitCount), start);
+                screen.StartAnalysis();
+                DesktopApp.Run(screen);
+                return 0;
+            }
+            catch (Exception e) when (e is SgfException or IOException or UnauthorizedAccessException or InvalidOperationException or ModelFileException)
+            {
+                Console.Error.WriteLine($"zerogo replay: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}
