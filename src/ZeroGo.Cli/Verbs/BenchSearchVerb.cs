@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using ZeroGo.Formats;
 using ZeroGo.Go;
+using ZeroGo.Neural;
+using ZeroGo.Neural.Evaluators;
 using ZeroGo.Search;
 
 namespace ZeroGo.Cli.Verbs;
@@ -22,9 +25,11 @@ internal static class BenchSearchVerb
         var batch = new Option<int?>("--batch") { Description = "Leaves gathered per thread per evaluator call (default 8 fake, 16 network)." };
         var blocks = new Option<int>("--blocks") { Description = "Residual blocks of the random network.", DefaultValueFactory = _ => 6 };
         var channels = new Option<int>("--channels") { Description = "Channels of the random network.", DefaultValueFactory = _ => 64 };
+        var fp32 = new Option<bool>("--fp32") { Description = "Network inference in fp32 (default bf16, as the engine searches)." };
+        var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => ComputeDevice.Cpu };
         var command = new Command("search", "Search speed from the empty board (last line: visits/s: N).")
         {
-            size, fake, threads, visits, batch, blocks, channels,
+            size, fake, threads, visits, batch, blocks, channels, fp32, device,
         };
         command.SetAction(parse =>
         {
@@ -44,26 +49,42 @@ internal static class BenchSearchVerb
                 return 2;
             }
 
-            IEvaluator evaluator;
+            var options = SearchOptions.Default with { Threads = threadCount, BatchSize = batchSize };
             if (useFake)
             {
-                evaluator = new UniformEvaluator();
+                return Run(new UniformEvaluator(), options, boardSize, visitCount);
             }
-            else
+
+            // The network mode: a freshly initialised network of the given shape behind the batching evaluator
+            // (the same IEvaluator the engine searches with); any other IEvaluator can be passed to Run.
+            PolicyValueNetwork network;
+            try
             {
-                // ---- NETWORK EVALUATOR GOES HERE ----
-                // The batching TorchSharp evaluator lives in ZeroGo.Neural (another part of the project); until it
-                // is wired in, the network mode says so instead of measuring something else.
-                Console.Error.WriteLine(
-                    $"zerogo bench search: the network evaluator (b{parse.GetValue(blocks)}c{parse.GetValue(channels)}) is not wired into this command yet; use --fake");
+                network = PolicyValueNetwork.Create(
+                    NetworkConfig.Create(parse.GetValue(blocks), parse.GetValue(channels)), parse.GetValue(device)!, seed: 1);
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"zerogo bench search: {e.Message}");
                 return 2;
             }
 
-            var options = SearchOptions.Default with { Threads = threadCount, BatchSize = batchSize };
-            return Run(evaluator, options, boardSize, visitCount);
+            using (network)
+            {
+                var evaluatorOptions = new EvaluatorOptions
+                {
+                    MaxBatchSize = Math.Min(4096, threadCount * batchSize),
+                    Precision = parse.GetValue(fp32) ? Precision.Float32 : Precision.BFloat16,
+                    Symmetry = SymmetryMode.Random,
+                    Seed = 1,
+                };
+                using var evaluator = new BatchingEvaluator(network, evaluatorOptions);
+                return Run(evaluator, options, boardSize, visitCount);
+            }
         });
         return command;
     }
+
 
     /// <summary>Warms the JIT with a short search, then times one search of <paramref name="visits"/> from the empty board.</summary>
     public static int Run(IEvaluator evaluator, SearchOptions options, int boardSize, int visits)
@@ -72,6 +93,10 @@ internal static class BenchSearchVerb
         var warmUp = new MctsSearch(evaluator, options);
         warmUp.SetPosition(state);
         warmUp.Run(SearchLimits.Visits(Math.Min(visits, 20_000)) with { MaxTime = TimeSpan.FromSeconds(3) });
+
+        var network = evaluator as BatchingEvaluator;
+        network?.Cache.Clear(); // the measured search must not find the warm-up's positions cached
+        long batchesBefore = network?.Batches ?? 0, positionsBefore = network?.PositionsEvaluated ?? 0;
 
         var search = new MctsSearch(evaluator, options);
         search.SetPosition(state);
@@ -94,11 +119,19 @@ internal static class BenchSearchVerb
         Console.WriteLine($"threads: {options.Threads}, batch: {options.BatchSize}");
         Console.WriteLine($"visits: {snapshot.Playouts}");
         Console.WriteLine($"stopped: {snapshot.StopReason}");
-        Console.WriteLine($"best move: {snapshot.BestMove} ({snapshot.Candidates.Count} root moves visited)");
+        Console.WriteLine($"best move: {GtpVertex.Format(snapshot.BestMove, snapshot.Geometry)} ({snapshot.Candidates.Count} root moves visited)");
         Console.WriteLine($"tree nodes: {snapshot.TreeNodes}");
         Console.WriteLine(string.Create(invariant, $"tree MiB: {snapshot.TreeBytes / 1048576.0:F1}"));
         Console.WriteLine(string.Create(invariant, $"peak memory MiB: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0}"));
         Console.WriteLine(string.Create(invariant, $"seconds: {seconds:F2}"));
+        if (network is not null)
+        {
+            long batches = network.Batches - batchesBefore, positions = network.PositionsEvaluated - positionsBefore;
+            Console.WriteLine(string.Create(invariant, $"network: {network.Name}, {network.Options.Precision.ShortName()}"));
+            Console.WriteLine(string.Create(invariant, $"network batches: {batches}, mean batch size: {(batches == 0 ? 0 : (double)positions / batches):F1}"));
+            Console.WriteLine(string.Create(invariant, $"network positions/s during search: {positions / seconds:F0} (cache hits {network.Cache.Hits})"));
+        }
+
         // On a shared machine the wall clock includes time other processes held the cores: CPU time tells the tree's cost.
         Console.WriteLine(string.Create(invariant, $"cpu seconds: {cpuSeconds:F2} ({snapshot.Playouts / Math.Max(1e-9, cpuSeconds):F0} visits per cpu-second)"));
         Console.WriteLine(string.Create(invariant, $"visits/s: {snapshot.Playouts / seconds:F0}"));
