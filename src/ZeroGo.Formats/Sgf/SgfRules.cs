@@ -22,7 +22,8 @@ public static class SgfRules
         }
 
         string key = name.Trim().ToLowerInvariant().Replace(" ", "").Replace("-", "").Replace("_", "");
-        if (key.StartsWith("ko", StringComparison.Ordinal))
+        string trimmed = name.Trim();
+        if (trimmed.Length > 2 && trimmed.StartsWith("ko", StringComparison.Ordinal) && char.IsAsciiLetterUpper(trimmed[2]))
         {
             return FromKataGoString(name.Trim());
         }
