@@ -54,6 +54,13 @@ public sealed class FuzzTests
                 script.Append(random.Next(100000)).Append(' ');
             }
 
+            if (random.Next(2) == 0)
+            {
+                // A plausible command, so the game actually moves on and the state has something to corrupt.
+                script.Append(Plausible(random)).Append('\n');
+                continue;
+            }
+
             var name = names[random.Next(names.Length)];
             script.Append(random.Next(8) == 0 ? name.ToUpperInvariant() : name);
             int arguments = random.Next(0, 5);
@@ -65,19 +72,41 @@ public sealed class FuzzTests
             script.Append('\n');
         }
 
-        CheckScript(script.ToString(), seed: 11);
+        var (answered, succeeded) = CheckScript(script.ToString(), seed: 11);
+        Assert.True(succeeded > answered / 4, $"only {succeeded} of {answered} fuzzed commands succeeded: the fuzz is too blunt");
+    }
+
+    private static string Plausible(Random random)
+    {
+        string Colour() => random.Next(2) == 0 ? "b" : "w";
+        string Vertex() => random.Next(30) == 0 ? "pass" : $"{"ABCDEFGHJKLMN"[random.Next(13)]}{random.Next(1, 14)}";
+        return random.Next(20) switch
+        {
+            < 8 => $"play {Colour()} {Vertex()}",
+            8 or 9 => $"genmove {Colour()}",
+            10 => "undo",
+            11 => $"boardsize {random.Next(1, 14)}",
+            12 => $"is_legal {Colour()} {Vertex()}",
+            13 => $"fixed_handicap {random.Next(1, 10)}",
+            14 => $"place_free_handicap {random.Next(1, 30)}",
+            15 => $"set_free_handicap {Vertex()} {Vertex()} {Vertex()}",
+            16 => $"zerogo-rules ko {(random.Next(3) switch { 0 => "simple", 1 => "situational", _ => "positional" })} suicide {(random.Next(2) == 0 ? "allowed" : "forbidden")}",
+            17 => "clear_board",
+            18 => $"komi {random.Next(-20, 20) / 2.0:0.0}",
+            _ => $"time_left {Colour()} {random.Next(0, 100)} {random.Next(0, 5)}",
+        };
     }
 
     /// <summary>
     /// Runs the script twice: line by line in process (checking the state after every line) and as one stream
     /// through <see cref="GtpServer.Run"/> (checking the framing). Both must give the same responses.
     /// </summary>
-    private static void CheckScript(string script, ulong seed)
+    private static (int Answered, int Succeeded) CheckScript(string script, ulong seed)
     {
         var lines = script.Split('\n');
         var stepByStep = new GtpTestHost(seed, boardSize: 9);
         var expected = new StringBuilder();
-        int answered = 0;
+        int answered = 0, succeeded = 0;
         foreach (var raw in lines)
         {
             string? response;
@@ -88,7 +117,7 @@ public sealed class FuzzTests
             catch (Exception e)
             {
                 Assert.Fail($"line '{Escape(raw)}' threw {e}");
-                return;
+                throw;
             }
 
             if (response is null)
@@ -98,6 +127,7 @@ public sealed class FuzzTests
             }
 
             answered++;
+            succeeded += response[0] == '=' ? 1 : 0;
             expected.Append(response);
             Assert.DoesNotContain("internal error", response);
             Assert.Matches(@"\A[=?]\d*( |\n)", response);
@@ -110,6 +140,7 @@ public sealed class FuzzTests
 
         var streamed = new GtpTestHost(seed, boardSize: 9).RunScript(script);
         Assert.Equal(expected.ToString(), streamed);
+        return (answered, succeeded);
     }
 
     private static void AssertConsistent(GameState state, string afterLine)

@@ -22,6 +22,7 @@ public sealed class GtpClient : IGtpConnection, IDisposable
     private readonly Lock _stderrLock = new();
     private int _nextId = 1;
     private string? _brokenReason;
+    private bool _quitSent;
     private bool _disposed;
 
     private GtpClient(Process process, string displayName, TimeSpan timeout)
@@ -53,6 +54,22 @@ public sealed class GtpClient : IGtpConnection, IDisposable
             catch (InvalidOperationException)
             {
                 return true;
+            }
+        }
+    }
+
+    /// <summary>The engine's exit code once it has exited; null while it runs.</summary>
+    public int? ExitCode
+    {
+        get
+        {
+            try
+            {
+                return _process.HasExited ? _process.ExitCode : null;
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
             }
         }
     }
@@ -147,6 +164,7 @@ public sealed class GtpClient : IGtpConnection, IDisposable
         }
 
         int id = _nextId++;
+        _quitSent |= command.Trim().Equals("quit", StringComparison.OrdinalIgnoreCase);
         try
         {
             _process.StandardInput.Write(id.ToString(CultureInfo.InvariantCulture) + " " + command + "\n");
@@ -295,7 +313,7 @@ public sealed class GtpClient : IGtpConnection, IDisposable
 
         try
         {
-            if (_brokenReason is null && !_process.HasExited)
+            if (_brokenReason is null && !_quitSent && !_process.HasExited)
             {
                 Send("quit", TimeSpan.FromSeconds(2));
             }

@@ -3,13 +3,20 @@ using ZeroGo.Gtp.Protocol;
 
 namespace ZeroGo.Gtp.Commands;
 
-/// <summary>Moves: play, genmove, reg_genmove (generate without playing, as in GNU Go), undo.</summary>
+/// <summary>Moves: play, genmove, kgs-genmove_cleanup, reg_genmove (generate without playing, as in GNU Go), undo.</summary>
 public sealed class PlayCommands : IGtpCommandSet
 {
     public void Register(GtpCommandTable table)
     {
         table.Add("play", Play);
         table.Add("genmove", call =>
+        {
+            call.ExpectArguments(1);
+            var color = call.Color(0);
+            return call.FormatMove(call.Session.GenerateMove(color, call.Cancellation));
+        });
+        // KGS asks for this at the end of a game so dead stones get captured; the baseline plays on as usual.
+        table.Add("kgs-genmove_cleanup", call =>
         {
             call.ExpectArguments(1);
             var color = call.Color(0);
