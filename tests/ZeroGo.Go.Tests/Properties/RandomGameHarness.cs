@@ -143,6 +143,22 @@ internal sealed class RandomGameHarness
                 CountVerdict(expected, placement);
             }
 
+            // The board's fast paths: simple-ko legality and the playout eye test.
+            var point = _geometry.FromDense(index);
+            foreach (bool suicideAllowed in new[] { false, true })
+            {
+                bool expectedLegal = _reference.Judge(index, c, placement, KoRule.Simple, suicideAllowed) == ReferenceVerdict.Legal;
+                if (placement is not null && _state.Board.IsLegal(point, color, suicideAllowed) != expectedLegal)
+                {
+                    Require(false, () => $"Board.IsLegal({GtpLike(index)}, {color}, suicide {suicideAllowed}) is not {expectedLegal}");
+                }
+            }
+
+            if (_state.Board.IsOwnEye(point, color) != _reference.IsOwnEye(index, c))
+            {
+                Require(false, () => $"Board.IsOwnEye({GtpLike(index)}, {color}) disagrees with the definition");
+            }
+
             _state.Rules = _rules;
             if (collectCandidates && _reference.Judge(index, c, placement, _rules.KoRule, _rules.SuicideAllowed) == ReferenceVerdict.Legal)
             {
@@ -224,6 +240,7 @@ internal sealed class RandomGameHarness
     private void CheckChains(Board board)
     {
         var done = new bool[_geometry.Area];
+        var expectedLiberties = new int[_geometry.Area];
         for (int i = 0; i < _geometry.Area; i++)
         {
             if (_reference.Cells[i] == ReferenceGame.Empty || done[i])
@@ -237,6 +254,7 @@ internal sealed class RandomGameHarness
             foreach (int s in chain)
             {
                 done[s] = true;
+                expectedLiberties[s] = liberties;
                 Require(board.ChainHead(_geometry.FromDense(s)) == head, () => $"stone {s} not in the chain of {i}");
             }
 
@@ -245,6 +263,20 @@ internal sealed class RandomGameHarness
             Require(liberties >= 1, () => $"chain at {i} has no liberty");
             Require(board.IsInAtari(point) == (liberties == 1), () => $"IsInAtari wrong for chain at {i}");
             Require(board.ChainStones(point).Select(_geometry.DenseIndex).OrderBy(x => x).SequenceEqual(chain.OrderBy(x => x)), () => $"ChainStones wrong for chain at {i}");
+        }
+
+        // FillLibertyCounts: exact per-point liberties in padded layout, 0 on empty points, optionally capped.
+        var filled = new int[_geometry.PaddedArea];
+        foreach (int cap in new[] { int.MaxValue, 3 })
+        {
+            board.FillLibertyCounts(filled, cap);
+            for (int i = 0; i < _geometry.Area; i++)
+            {
+                int index = i;
+                int actual = filled[_geometry.FromDense(i).Index];
+                Require(actual == Math.Min(cap, expectedLiberties[i]),
+                    () => $"FillLibertyCounts(cap {cap}) gives {actual} at {GtpLike(index)}, reference {expectedLiberties[index]}");
+            }
         }
     }
 

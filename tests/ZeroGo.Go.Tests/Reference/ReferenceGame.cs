@@ -331,6 +331,37 @@ internal sealed class ReferenceGame
         return (black, white);
     }
 
+    /// <summary>
+    /// The playout definition of an own eye: empty, every on-board neighbour <paramref name="color"/>, and at most one
+    /// opponent stone on the diagonals, none when the point touches the edge.
+    /// </summary>
+    public bool IsOwnEye(int index, byte color)
+    {
+        if (Cells[index] != Empty)
+        {
+            return false;
+        }
+
+        int column = index % Width, row = index / Width;
+        bool touchesEdge = column == 0 || row == 0 || column == Width - 1 || row == Height - 1;
+        if (Neighbours(index).Any(n => Cells[n] != color))
+        {
+            return false;
+        }
+
+        int opponentDiagonals = 0;
+        foreach (var (dc, dr) in new[] { (-1, -1), (1, -1), (-1, 1), (1, 1) })
+        {
+            int c = column + dc, r = row + dr;
+            if (c >= 0 && c < Width && r >= 0 && r < Height && Cells[r * Width + c] == Opponent(color))
+            {
+                opponentDiagonals++;
+            }
+        }
+
+        return touchesEdge ? opponentDiagonals == 0 : opponentDiagonals <= 1;
+    }
+
     /// <summary>The first chain found without a liberty, or -1 (after any move there must be none).</summary>
     public int FindChainWithoutLiberty()
     {
