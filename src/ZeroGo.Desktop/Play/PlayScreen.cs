@@ -425,7 +425,7 @@ public sealed class PlayScreen : IScreen
             panel.ScoreLeadBlack = double.IsNaN(analysis.ScoreLead) ? null : analysis.ScoreLeadBlack;
         }
 
-        panel.WinRateHistory = _controller.WinRateHistory;
+        panel.WinRateHistory = _controller.WinRateHistory.Count(v => v is not null) >= 2 ? _controller.WinRateHistory : null;
         panel.CurrentMove = _viewMove < 0 ? game.Moves.Count : _viewMove;
 
         (panel.Status, panel.StatusKind) = Status();

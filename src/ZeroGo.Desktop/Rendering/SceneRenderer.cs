@@ -52,12 +52,19 @@ public sealed class SceneRenderer
     public static float PanelWidth(int width, int height) =>
         width < 520 || width < height * 1.15f ? 0 : Math.Clamp(width * 0.3f, 280, 430);
 
+    /// <summary>The rectangle the board is drawn in (UI tests use it to find points on a screenshot).</summary>
+    public static SKRect BoardArea(int width, int height, bool withPanel)
+    {
+        float panelWidth = withPanel ? PanelWidth(width, height) : 0;
+        float pad = Math.Max(6, Math.Min(width - panelWidth, height) * 0.02f);
+        return new SKRect(pad, pad, width - panelWidth - pad, height - pad);
+    }
+
     public SceneLayout Draw(SKCanvas canvas, int width, int height, BoardView board, PanelView? panel)
     {
         canvas.Clear(BoardTheme.Background);
         float panelWidth = panel is null ? 0 : PanelWidth(width, height);
-        float pad = Math.Max(6, Math.Min(width - panelWidth, height) * 0.02f);
-        var boardArea = new SKRect(pad, pad, width - panelWidth - pad, height - pad);
+        var boardArea = BoardArea(width, height, panel is not null);
         var layout = _board.Draw(canvas, boardArea, board);
         var buttons = new List<(SKRect, PanelButton)>();
         var graph = SKRect.Empty;
@@ -385,7 +392,7 @@ public sealed class SceneRenderer
         canvas.DrawRect(0, 0, width, height, veil);
         float size = Math.Clamp(height / 38f, 11, 17);
         float lineHeight = size * 1.55f;
-        float w = Math.Min(width - 40, size * 34);
+        float w = Math.Min(width - 40, size * 40);
         float h = lineHeight * (panel.Help.Count + 2.5f);
         var card = new SKRect((width - w) / 2, Math.Max(10, (height - h) / 2), (width + w) / 2, Math.Max(10, (height - h) / 2) + h);
         using var paint = new SKPaint { IsAntialias = true, Color = PanelBackground };
