@@ -78,7 +78,8 @@ public sealed class GtpServer
     /// <summary>
     /// Runs one raw line in process and returns the complete response text (with its closing empty line), or null
     /// when preprocessing leaves nothing (such lines are never answered). A streaming command runs until
-    /// <paramref name="cancellation"/> fires.
+    /// <paramref name="cancellation"/> fires; without a cancellable token it stops at once, as if the next command
+    /// had already arrived, so an in-process caller can never hang on one.
     /// </summary>
     public string? Execute(string rawLine, CancellationToken cancellation = default)
     {
@@ -89,6 +90,11 @@ public sealed class GtpServer
         }
 
         var text = new StringWriter(new StringBuilder()) { NewLine = "\n" };
+        if (!cancellation.CanBeCanceled && Commands.TryGet(line.Name, out var command) && command.IsStreaming)
+        {
+            cancellation = new CancellationToken(canceled: true);
+        }
+
         ExecuteLine(line, new GtpOutput(text), cancellation, pending: null);
         return text.ToString();
     }

@@ -58,6 +58,11 @@ public sealed class GnuGoOracleTests(ITestOutputHelper output)
         Skip.IfNot(File.Exists(GnuGoPath),
             $"GNU Go is not installed at {GnuGoPath}: run scripts/setup.sh test (apt package gnugo) to run the oracle");
         using var gnugo = GtpClient.Start(GnuGoPath, gnuGoArguments, TimeSpan.FromSeconds(20));
+
+        // For long soak runs outside CI: ZEROGO_ORACLE_SEED=N picks other games, ZEROGO_ORACLE_SCALE=K plays K times as many.
+        seed = int.TryParse(Environment.GetEnvironmentVariable("ZEROGO_ORACLE_SEED"), out int seedOverride) ? seedOverride : seed;
+        int scale = int.TryParse(Environment.GetEnvironmentVariable("ZEROGO_ORACLE_SCALE"), out int k) && k > 0 ? k : 1;
+        plan = plan.Select(p => (p.Size, p.Games * scale, p.FillEyes)).ToArray();
         var random = new Random(seed);
         var clock = Stopwatch.StartNew();
         var totals = new Totals();
@@ -72,7 +77,7 @@ public sealed class GnuGoOracleTests(ITestOutputHelper output)
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"oracle (gnugo {string.Join(' ', gnuGoArguments)}): {totals.Games} games, {totals.Moves} moves, {totals.Undos} undos, {totals.Comparisons} positions compared, {totals.HandicapGames} handicap games, {totals.SuperkoRefusals} superko refusals and {totals.KoRefusals} simple-ko refusals checked, {totals.GnuGoSuicideSuperkoCorner} GNU Go suicide-superko corner cases excused, in {clock.Elapsed.TotalSeconds:F1} s"));
+            $"oracle (gnugo {string.Join(' ', gnuGoArguments)}, seed {seed}): {totals.Games} games, {totals.Moves} moves, {totals.Undos} undos, {totals.Comparisons} positions compared, {totals.HandicapGames} handicap games, {totals.SuperkoRefusals} superko refusals and {totals.KoRefusals} simple-ko refusals checked, {totals.GnuGoSuicideSuperkoCorner} GNU Go suicide-superko corner cases excused, in {clock.Elapsed.TotalSeconds:F1} s"));
         return totals;
     }
 

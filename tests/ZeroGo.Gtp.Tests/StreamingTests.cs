@@ -105,6 +105,17 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public void InProcessExecuteStopsAStreamAtOnceUnlessGivenAToken()
+    {
+        var host = new GtpTestHost();
+        AddTestStream(host.Server.Commands);
+        Assert.Matches(new Regex(@"\A=4\n(info \d+\n)*done\n\n\z"), host.Server.Execute("4 test-stream 1000 done"));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var streamed = host.Server.Execute("5 test-stream 10", cancel.Token);
+        Assert.Matches(new Regex(@"\A=5\n(info \d+\n){3,}\n\z"), streamed);
+    }
+
+    [Fact]
     public void ArgumentErrorsFailBeforeTheStreamStarts()
     {
         var host = new GtpTestHost();

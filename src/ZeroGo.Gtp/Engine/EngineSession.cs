@@ -45,6 +45,19 @@ public sealed class EngineSession
 
     public void ClearBoard() => SetBoardSize(Geometry.Width, Geometry.Height);
 
+    /// <summary>
+    /// Replaces the game with one built elsewhere (loadsgf, the desktop's open file): its board size, rules and
+    /// komi become the session's; the clocks are forgotten. The session owns <paramref name="state"/> from now on.
+    /// </summary>
+    public void LoadState(GameState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        Rules = state.Rules;
+        State = state;
+        _clocks.Clear();
+        OnChanged();
+    }
+
     public void SetKomi(double komi)
     {
         if (!double.IsFinite(komi))
