@@ -20,7 +20,7 @@ public readonly record struct SgfValue
     public static SgfValue FromRaw(string raw)
     {
         raw = SgfText.NormalizeNewlines(raw);
-        return EndsInsideEscape(raw) ? FromText(Unescape(raw)) : new SgfValue(raw);
+        return IsWellFormed(raw) ? new SgfValue(raw) : FromText(Unescape(raw));
     }
 
     /// <summary>A value holding <paramref name="text"/>: '\' and ']' are escaped (and ':' when asked, for composed values).</summary>
@@ -101,16 +101,28 @@ public readonly record struct SgfValue
         return builder.ToString();
     }
 
-    /// <summary>True when the text ends with an unpaired '\' (only possible in a value cut off by the end of file).</summary>
-    private static bool EndsInsideEscape(string raw)
+    /// <summary>
+    /// True when the text can stand between brackets as it is: no unescaped ']' and no unpaired '\' at the end
+    /// (a value cut off by the end of the file, or a ']' produced by decoding damaged multi-byte text).
+    /// </summary>
+    private static bool IsWellFormed(string raw)
     {
-        int backslashes = 0;
-        for (int i = raw.Length - 1; i >= 0 && raw[i] == '\\'; i--)
+        for (int i = 0; i < raw.Length; i++)
         {
-            backslashes++;
+            if (raw[i] == '\\')
+            {
+                if (++i == raw.Length)
+                {
+                    return false;
+                }
+            }
+            else if (raw[i] == ']')
+            {
+                return false;
+            }
         }
 
-        return backslashes % 2 == 1;
+        return true;
     }
 
     public override string ToString() => Raw;
