@@ -218,6 +218,12 @@ public sealed record TrainingSettings
 
     /// <summary>cpu or cuda.</summary>
     public string Device { get; init; } = "cpu";
+
+    /// <summary>
+    /// libtorch threads while training (0: leave libtorch's default). On a small, busy machine 1 is often
+    /// faster than 2: oversubscribed parallel regions spin and wait.
+    /// </summary>
+    public int Threads { get; init; }
 }
 
 public sealed record GateSettings

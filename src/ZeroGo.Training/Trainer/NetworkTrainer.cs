@@ -1,0 +1,163 @@
+using System.Text.Json;
+using TorchSharp;
+using ZeroGo.Neural;
+using ZeroGo.Training.Runs;
+using static TorchSharp.torch;
+
+namespace ZeroGo.Training.Trainer;
+
+/// <summary>Losses of one step (or an average over steps), per head, as they enter the total (weights applied).</summary>
+public readonly record struct LossBreakdown(double Policy, double Value, double Score, double Ownership)
+{
+    public double Total => Policy + Value + Score + Ownership;
+}
+
+/// <summary>
+/// Trains a <see cref="PolicyValueNetwork"/> in fp32: SGD with momentum (or AdamW) with weight decay, a learning
+/// rate with linear warm-up and step decay, losses per head (policy cross-entropy against the search's visit
+/// distribution, win/loss/draw cross-entropy, score Huber, ownership squared error), and checkpoints that hold
+/// the weights, the optimiser's state and the step count. Not thread-safe.
+/// </summary>
+public sealed class NetworkTrainer : IDisposable
+{
+    /// <summary>Score targets are divided by this before the Huber loss (points → about ±1).</summary>
+    public const double ScoreScale = 10.0;
+
+    private readonly TrainingSettings _settings;
+    private readonly TorchSharp.Modules.OptimizerHelper _optimizer;
+
+    public NetworkTrainer(PolicyValueNetwork network, TrainingSettings settings, long step = 0)
+    {
+        Network = network;
+        _settings = settings;
+        Step = step;
+        if (settings.Threads > 0)
+        {
+            torch.set_num_threads(settings.Threads);
+        }
+
+        var parameters = network.Module.parameters();
+        _optimizer = settings.Optimizer == OptimizerKind.AdamW
+            ? optim.AdamW(parameters, settings.LearningRate, weight_decay: settings.WeightDecay)
+            : optim.SGD(parameters, settings.LearningRate, momentum: settings.Momentum, weight_decay: settings.WeightDecay);
+    }
+
+    /// <summary>The network being trained (the caller keeps ownership).</summary>
+    public PolicyValueNetwork Network { get; }
+
+    /// <summary>Optimiser steps taken over the whole run.</summary>
+    public long Step { get; private set; }
+
+    /// <summary>The learning rate at <paramref name="step"/>: linear warm-up, then the base rate, decayed in steps.</summary>
+    public static double LearningRateAt(long step, TrainingSettings settings)
+    {
+        double rate = settings.LearningRate;
+        if (settings.WarmupSteps > 0 && step < settings.WarmupSteps)
+        {
+            rate *= (step + 1.0) / settings.WarmupSteps;
+        }
+
+        if (settings.LearningRateDecayAfterSteps > 0)
+        {
+            rate *= Math.Pow(settings.LearningRateDecay, step / settings.LearningRateDecayAfterSteps);
+        }
+
+        return rate;
+    }
+
+    /// <summary>One optimiser step on <paramref name="batch"/>; returns its losses.</summary>
+    public LossBreakdown TrainStep(TrainingBatch batch)
+    {
+        double rate = LearningRateAt(Step, _settings);
+        foreach (var group in _optimizer.ParamGroups)
+        {
+            group.LearningRate = rate;
+        }
+
+        Network.Module.train();
+        using var scope = torch.NewDisposeScope();
+        _optimizer.zero_grad();
+        var (loss, parts) = ComputeLoss(batch);
+        loss.backward();
+        _optimizer.step();
+        Step++;
+        return parts;
+    }
+
+    /// <summary>Losses on <paramref name="batch"/> without training (eval mode, no gradients).</summary>
+    public LossBreakdown Evaluate(TrainingBatch batch)
+    {
+        Network.Module.eval();
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        return ComputeLoss(batch).Parts;
+    }
+
+    private (Tensor Loss, LossBreakdown Parts) ComputeLoss(TrainingBatch batch)
+    {
+        var device = Network.Device;
+        int n = batch.Count;
+        var (spatial, global) = batch.Features.ToTensors(device, ScalarType.Float32);
+        var output = Network.Forward(spatial, global);
+        long gridArea = (long)batch.Features.GridWidth * batch.Features.GridHeight;
+
+        var policyTarget = torch.tensor(batch.Policy, [n, gridArea + 1]).to(device);
+        var policyWeight = torch.tensor(batch.PolicyWeight, [n]).to(device);
+        var outcomeTarget = torch.tensor(batch.Outcome, [n, 3]).to(device);
+        var scoreTarget = torch.tensor(batch.Score, [n]).to(device);
+        var ownershipTarget = torch.tensor(batch.Ownership, [n, gridArea]).to(device);
+        var scoreWeight = torch.tensor(batch.ScoreWeight, [n]).to(device);
+        var boardPoints = torch.tensor(batch.BoardPoints, [n]).to(device);
+
+        // Padding holds -1e9 logits; log_softmax gives them ~-1e9 but their target is 0, so 0 * big = 0 (no NaN).
+        var logPolicy = nn.functional.log_softmax(output.PolicyLogits, 1);
+        var policyPerSample = -(policyTarget * logPolicy).sum(1);
+        var policyLoss = (policyPerSample * policyWeight).sum() / n;
+
+        var logOutcome = nn.functional.log_softmax(output.OutcomeLogits, 1);
+        var valueLoss = -(outcomeTarget * logOutcome).sum(1).mean();
+
+        var scoreError = nn.functional.smooth_l1_loss(output.ScoreLead / ScoreScale, scoreTarget / ScoreScale, reduction: nn.Reduction.None);
+        var scoreLoss = (scoreError * scoreWeight).sum() / n;
+
+        var ownershipError = (output.Ownership.reshape(n, gridArea) - ownershipTarget).pow(2).sum(1) / boardPoints;
+        var ownershipLoss = (ownershipError * scoreWeight).sum() / n;
+
+        var total = policyLoss * _settings.PolicyWeight + valueLoss * _settings.ValueWeight
+            + scoreLoss * _settings.ScoreWeight + ownershipLoss * _settings.OwnershipWeight;
+        var parts = new LossBreakdown(
+            policyLoss.item<float>() * _settings.PolicyWeight,
+            valueLoss.item<float>() * _settings.ValueWeight,
+            scoreLoss.item<float>() * _settings.ScoreWeight,
+            ownershipLoss.item<float>() * _settings.OwnershipWeight);
+        if (!double.IsFinite(parts.Total))
+        {
+            throw new InvalidOperationException($"training diverged at step {Step}: loss is {parts.Total} (lower the learning rate)");
+        }
+
+        return (total, parts);
+    }
+
+    /// <summary>
+    /// Saves a checkpoint: STEM.weights/.json (the network, readable as a model), STEM.optimizer (optimiser state)
+    /// and STEM.state.json (step count), the last written last, so a checkpoint counts only when that file exists.
+    /// </summary>
+    public void SaveCheckpoint(string stem, int generation)
+    {
+        Network.Save(stem, Network.Info with { TrainingSteps = Step });
+        var optimizerPath = stem + ".optimizer";
+        var temporary = optimizerPath + ".tmp";
+        _optimizer.save_state_dict(temporary);
+        File.Move(temporary, optimizerPath, overwrite: true);
+        var state = new CheckpointState(Step, generation, DateTimeOffset.UtcNow);
+        AtomicFile.WriteAllText(stem + ".state.json", JsonSerializer.Serialize(state));
+    }
+
+    /// <summary>Restores the optimiser state saved with a checkpoint (the network is loaded separately).</summary>
+    public void LoadOptimizerState(string stem) => _optimizer.load_state_dict(stem + ".optimizer");
+
+    public void Dispose() => _optimizer.Dispose();
+}
+
+/// <summary>The small record that marks a checkpoint complete.</summary>
+public sealed record CheckpointState(long Step, int Generation, DateTimeOffset Saved);
