@@ -76,7 +76,7 @@ public class SetupTests
     /// that recreates the starting stones with White to move, the starting situation, so situational superko must
     /// forbid it.
     /// </summary>
-    [Fact(Skip = "bug: GameState.SetToMove does not re-record the current situation; after ApplySetup then SetToMove(White) the situational history holds (start, Black to move), so returning to (start, White to move) is allowed")]
+    [Fact]
     public void SituationalSuperkoKnowsWhoWasToMoveInTheSetupPosition()
     {
         var board = BoardDiagram.Parse(WhiteCanTakeKo);
@@ -108,7 +108,7 @@ public class SetupTests
     /// is undone: replaying it must be legal. Undo forgets the situation under the current side to move rather
     /// than the one recorded, leaving a stale entry behind.
     /// </summary>
-    [Fact(Skip = "bug: GameState.Undo forgets the situation key computed with the current ToMove; after SetToMove changed it, the recorded (position, side) entry is never removed, so the undone move is then refused as situational superko")]
+    [Fact]
     public void UndoAfterSetToMoveForgetsTheUndoneSituation()
     {
         var state = new GameState(9, new Rules { KoRule = KoRule.Situational });

@@ -34,7 +34,10 @@ internal sealed class RandomGameHarness
     private readonly List<int> _candidates = [];
     private int _step;
 
-    public RandomGameHarness(int width, int height, int seed, int fullCheckEvery)
+    private readonly bool _nonAlternating;
+
+    /// <param name="nonAlternating">Now and then the same player moves twice (GTP and SGF allow it).</param>
+    public RandomGameHarness(int width, int height, int seed, int fullCheckEvery, bool nonAlternating = false)
     {
         _geometry = BoardGeometry.Get(width, height);
         _seed = seed;
@@ -44,7 +47,8 @@ internal sealed class RandomGameHarness
         _fullCheckEvery = fullCheckEvery;
         _checkBothColours = _geometry.Area <= 36;
         _state = new GameState(_geometry, _rules);
-        _reference = new ReferenceGame(width, height);
+        _nonAlternating = nonAlternating;
+        _reference = new ReferenceGame(width, height) { SimpleKoUnderSuperko = nonAlternating };
         _snapshots.Add(StateSnapshot.Of(_state));
     }
 
@@ -83,7 +87,7 @@ internal sealed class RandomGameHarness
 
     private void PlayRandomMove()
     {
-        var color = _state.ToMove;
+        var color = _nonAlternating && _random.NextDouble() < 0.15 ? _state.ToMove.Opponent() : _state.ToMove;
         bool full = _step % _fullCheckEvery == 0;
         _candidates.Clear();
         if (full)
@@ -320,7 +324,7 @@ internal sealed class RandomGameHarness
 
         var text = new StringBuilder();
         text.AppendLine(message());
-        text.AppendLine($"board {_geometry}, seed {_seed}, rules {_rules}, step {_step}, moves {_state.Moves.Count}");
+        text.AppendLine($"board {_geometry}, seed {_seed}, rules {_rules}, non-alternating {_nonAlternating}, step {_step}, moves {_state.Moves.Count}");
         text.AppendLine(StateSnapshot.Diagram(StateSnapshot.StonesOf(_state.Board), _geometry.Width));
         text.Append("moves: ").AppendJoin(' ', _state.Moves.Select(m =>
             $"{m.Color.Letter()}:{(m.Move.IsPass ? "pass" : $"{_geometry.ColumnOf(m.Move.Point)},{_geometry.RowOf(m.Move.Point)}")}"));

@@ -40,11 +40,24 @@ public class RandomGamePropertyTests(ITestOutputHelper output)
         { 16, 16, 2, 14 },
         { 17, 17, 2, 16 },
         { 18, 18, 2, 18 },
-        { 19, 19, 3, 20 },
+        { 19, 19, 5, 15 },
         { 9, 17, 4, 10 },
         { 17, 3, 15, 2 },
         { 6, 11, 10, 3 },
         { 13, 5, 10, 4 },
+        { 25, 25, 1, 30 },
+        { 25, 3, 6, 3 },
+        { 2, 25, 8, 2 },
+    };
+
+    /// <summary>Games where a player sometimes moves twice in a row (GTP <c>play</c>, SGF records allow it).</summary>
+    public static TheoryData<int, int, int, int> NonAlternating => new()
+    {
+        { 3, 3, 200, 1 },
+        { 4, 4, 120, 1 },
+        { 5, 4, 80, 1 },
+        { 6, 6, 40, 1 },
+        { 9, 9, 8, 3 },
     };
 
     [Theory]
@@ -57,14 +70,26 @@ public class RandomGamePropertyTests(ITestOutputHelper output)
     public void LargeBoardGamesAgreeWithTheReference(int width, int height, int games, int fullCheckEvery) =>
         Run(width, height, games, fullCheckEvery);
 
-    private void Run(int width, int height, int games, int fullCheckEvery)
+    [Theory]
+    [MemberData(nameof(NonAlternating))]
+    public void NonAlternatingGamesAgreeWithTheReference(int width, int height, int games, int fullCheckEvery) =>
+        Run(width, height, games, fullCheckEvery, nonAlternating: true);
+
+    /// <summary>
+    /// ZEROGO_PROPERTY_SCALE=N multiplies the number of games (a soak run by hand; CI uses 1), with fresh seeds.
+    /// </summary>
+    private static int Scale =>
+        int.TryParse(Environment.GetEnvironmentVariable("ZEROGO_PROPERTY_SCALE"), out int scale) && scale > 0 ? scale : 1;
+
+    private void Run(int width, int height, int games, int fullCheckEvery, bool nonAlternating = false)
     {
+        games *= Scale;
         var total = new GameStatistics();
         for (int game = 0; game < games; game++)
         {
             // Deterministic (HashCode.Combine is randomised per process): a failure reproduces from its seed.
-            int seed = width * 1_000_003 + height * 10_007 + game;
-            var harness = new RandomGameHarness(width, height, seed, fullCheckEvery);
+            int seed = width * 1_000_003 + height * 10_007 + game + (nonAlternating ? 500_000_000 : 0);
+            var harness = new RandomGameHarness(width, height, seed, fullCheckEvery, nonAlternating);
             harness.PlayOneGame();
             total.Add(harness.Statistics);
         }

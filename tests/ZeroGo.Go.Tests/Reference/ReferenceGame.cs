@@ -54,6 +54,12 @@ internal sealed class ReferenceGame
         Record();
     }
 
+    /// <summary>
+    /// When true the simple-ko ban applies under the superko rules too (ZeroGo's design). Only needed for
+    /// non-alternating play: with alternation an immediate recapture always repeats a position anyway.
+    /// </summary>
+    public bool SimpleKoUnderSuperko { get; init; }
+
     public int Width { get; }
 
     public int Height { get; }
@@ -216,6 +222,11 @@ internal sealed class ReferenceGame
         if (placement.OwnStonesLost > 0 && !suicideAllowed)
         {
             return ReferenceVerdict.Suicide;
+        }
+
+        if (SimpleKoUnderSuperko && index == KoPoint && color == KoColor)
+        {
+            return ReferenceVerdict.Ko;
         }
 
         switch (koRule)
