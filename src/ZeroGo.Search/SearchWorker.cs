@@ -239,21 +239,23 @@ internal sealed class SearchWorker
     {
         var store = _search.Store;
         var edges = store.EdgesOf(parent);
-        double virtualLoss = _options.VirtualLoss;
+        float virtualLoss = _options.VirtualLoss;
         int parentVisits = parent.Visits + parent.InFlight;
         double cPuct = _options.CPuctInit + Math.Log((parentVisits + _options.CPuctBase + 1) / _options.CPuctBase);
-        double explore = cPuct * Math.Sqrt(parentVisits);
+        float explore = (float)(cPuct * Math.Sqrt(parentVisits));
         double parentQ = parent.Visits > 0 ? (1 - parent.ValueSum / parent.Visits) * 0.5 : 0.5;
         double reduction = isRoot ? _options.RootFpuReduction : _options.FpuReduction;
 
         // One pass: visited children are scored as met; children without visits all share the FPU value, so
         // only the one with the highest prior matters and it is scored at the end, when the visited policy
         // sum is complete. Below the root the first edge without a node is that one (edges sorted by prior).
-        double visitedPolicy = 0;
+        // Scores are compared in single precision with one division per child:
+        // W/n + u/(1+n) = (W(1+n) + u·n) / (n(1+n)), W = win-rate sum (in-flight descents add losses: 0).
+        float visitedPolicy = 0;
         int best = -1;
-        double bestScore = double.NegativeInfinity;
+        float bestScore = float.NegativeInfinity;
         int bestUnvisited = -1;
-        double bestUnvisitedPrior = -1;
+        float bestUnvisitedPrior = -1;
         for (int i = 0; i < edges.Length; i++)
         {
             ref var edge = ref edges[i];
@@ -263,7 +265,7 @@ internal sealed class SearchWorker
                 continue; // refused by superko
             }
 
-            double prior = (float)edge.Prior;
+            float prior = (float)edge.Prior;
             if (child == 0)
             {
                 if (prior > bestUnvisitedPrior)
@@ -281,8 +283,9 @@ internal sealed class SearchWorker
             }
 
             ref var node = ref store.NodeAt(child);
-            double effectiveVisits = node.Visits + virtualLoss * node.InFlight;
-            if (effectiveVisits <= 0)
+            int visits = node.Visits;
+            float n = visits + virtualLoss * node.InFlight;
+            if (n <= 0)
             {
                 if (prior > bestUnvisitedPrior)
                 {
@@ -293,12 +296,14 @@ internal sealed class SearchWorker
                 continue;
             }
 
-            if (node.Visits > 0)
+            if (visits > 0)
             {
                 visitedPolicy += prior;
             }
 
-            double score = (node.ValueSum + node.Visits) * 0.5 / effectiveVisits + explore * prior / (1 + effectiveVisits);
+            float wins = (float)(node.ValueSum + visits) * 0.5f;
+            float onePlusN = 1 + n;
+            float score = (wins * onePlusN + explore * prior * n) / (n * onePlusN);
             if (score > bestScore)
             {
                 best = i;
