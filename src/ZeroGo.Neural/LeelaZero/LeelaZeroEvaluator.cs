@@ -74,18 +74,24 @@ public sealed class LeelaZeroOutput
 /// <summary>
 /// Evaluates positions with a Leela Zero network (19x19, history of 8 positions). Implements the search's
 /// <see cref="IEvaluator"/>: the policy is masked to the request's legal moves and renormalised; the value is for
-/// the side to move. Thread-safe: calls share one network under a lock (batching across search threads happens
-/// in the caller, which hands whole batches to <see cref="Evaluate"/>).
+/// the side to move. Thread-safe: each caller runs its own forward pass on its own thread, concurrently with the
+/// others (the module is read-only in eval mode). On a CPU this beats one shared forward at a time: search
+/// threads already hand over batches of leaves, and libtorch's intra-op threads cost barrier waits per layer
+/// (ruinous on a busy machine), so set <see cref="LeelaZeroEvaluatorOptions.Threads"/> to cores / search threads.
+/// (ZeroGo's own <see cref="BatchingEvaluator"/> instead gathers all threads' leaves into one batch; a Leela Zero
+/// network is small and fixed-size, so this minimal adapter does without that queue.)
 /// </summary>
 public sealed class LeelaZeroEvaluator : IEvaluator, IDisposable
 {
     private readonly LeelaZeroNetwork _network;
     private readonly LeelaZeroEvaluatorOptions _options;
+    /// <summary>Guards the random symmetry draws (the network itself is read-only and runs on every caller's thread).</summary>
     private readonly object _gate = new();
     private readonly Device _device;
     private readonly ScalarType _scalarType;
     private readonly EvaluationCache _cache;
     private FastRandom _random;
+    private readonly ReaderWriterLockSlim _lifetime = new(LockRecursionPolicy.NoRecursion);
     private bool _disposed;
     private long _positions;
     private long _batches;
@@ -180,14 +186,18 @@ public sealed class LeelaZeroEvaluator : IEvaluator, IDisposable
         {
             for (int i = 0; i < batch.Length; i++)
             {
-                outputs[i] = new LeelaZeroOutput();
                 symmetries[i] = _options.Symmetry == LeelaZeroSymmetryMode.Random
                     ? _random.Next(LeelaZeroSymmetry.Count)
                     : LeelaZeroSymmetry.Identity;
             }
-
-            RunLocked(batch, symmetries, outputs);
         }
+
+        for (int i = 0; i < batch.Length; i++)
+        {
+            outputs[i] = new LeelaZeroOutput();
+        }
+
+        Run(batch, symmetries, outputs);
 
         for (int i = 0; i < batch.Length; i++)
         {
@@ -214,10 +224,7 @@ public sealed class LeelaZeroEvaluator : IEvaluator, IDisposable
         }
 
         var symmetries = Enumerable.Repeat(symmetry, requests.Count).ToArray();
-        lock (_gate)
-        {
-            RunLocked(requests, symmetries, outputs);
-        }
+        Run(requests, symmetries, outputs);
     }
 
     /// <summary>leelaz's <c>heatmap average</c>: the mean of the 8 symmetries' policies and win rates.</summary>
@@ -226,10 +233,7 @@ public sealed class LeelaZeroEvaluator : IEvaluator, IDisposable
         var requests = Enumerable.Repeat(request, LeelaZeroSymmetry.Count).ToArray();
         var outputs = Enumerable.Range(0, LeelaZeroSymmetry.Count).Select(_ => new LeelaZeroOutput()).ToArray();
         var symmetries = Enumerable.Range(0, LeelaZeroSymmetry.Count).ToArray();
-        lock (_gate)
-        {
-            RunLocked(requests, symmetries, outputs);
-        }
+        Run(requests, symmetries, outputs);
 
         var average = new LeelaZeroOutput();
         foreach (var output in outputs)
@@ -247,16 +251,40 @@ public sealed class LeelaZeroEvaluator : IEvaluator, IDisposable
 
     public void Dispose()
     {
-        if (!_disposed)
+        // Waits for forward passes in flight: they hold the read side of the lifetime lock.
+        _lifetime.EnterWriteLock();
+        try
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             _disposed = true;
             _network.Dispose();
         }
+        finally
+        {
+            _lifetime.ExitWriteLock();
+        }
     }
 
-    private void RunLocked(IReadOnlyList<EvaluationRequest> requests, IReadOnlyList<int> symmetries, IReadOnlyList<LeelaZeroOutput> outputs)
+    private void Run(IReadOnlyList<EvaluationRequest> requests, IReadOnlyList<int> symmetries, IReadOnlyList<LeelaZeroOutput> outputs)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        _lifetime.EnterReadLock();
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            RunForwardPasses(requests, symmetries, outputs);
+        }
+        finally
+        {
+            _lifetime.ExitReadLock();
+        }
+    }
+
+    private void RunForwardPasses(IReadOnlyList<EvaluationRequest> requests, IReadOnlyList<int> symmetries, IReadOnlyList<LeelaZeroOutput> outputs)
+    {
         const int inputSize = LeelaZeroInputEncoder.InputSize;
         const int policySize = LeelaZeroWeights.Points + 1;
         var policyScratch = new float[policySize];

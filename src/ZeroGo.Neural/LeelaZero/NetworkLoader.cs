@@ -32,8 +32,14 @@ public sealed record NetworkLoadOptions
 
     public string Device { get; init; } = ComputeDevice.Cpu;
 
-    /// <summary>libtorch threads per forward pass (null: every core).</summary>
+    /// <summary>
+    /// libtorch threads per forward pass. Null: every core for ZeroGo's evaluator (one worker thread runs all
+    /// forward passes); cores / <see cref="CallerThreads"/> for Leela Zero's (each caller runs its own).
+    /// </summary>
     public int? Threads { get; init; }
+
+    /// <summary>How many threads will call the evaluator at once (the search's thread count).</summary>
+    public int CallerThreads { get; init; } = 1;
 
     public int MaxBatchSize { get; init; } = 64;
 
@@ -92,7 +98,7 @@ public static class NetworkLoader
             {
                 Precision = options.Precision,
                 Device = options.Device,
-                Threads = options.Threads ?? Environment.ProcessorCount,
+                Threads = options.Threads ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, options.CallerThreads)),
                 MaxBatchSize = options.MaxBatchSize,
                 CacheMegabytes = options.CacheMegabytes,
                 Symmetry = options.Symmetry == SymmetryMode.Random ? LeelaZeroSymmetryMode.Random : LeelaZeroSymmetryMode.Identity,

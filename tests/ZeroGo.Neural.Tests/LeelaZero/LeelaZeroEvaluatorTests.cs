@@ -63,6 +63,34 @@ public sealed class LeelaZeroEvaluatorTests
     }
 
     [SkippableFact]
+    public void ConcurrentCallersGetTheSameAnswersAsOneCaller()
+    {
+        using var evaluator = new LeelaZeroEvaluator(LeelaZeroRandomWeights.Create(1, 8, seed: 10), new LeelaZeroEvaluatorOptions { Threads = 1 });
+        var moves = SampleMoves();
+        var requests = Enumerable.Range(0, 12).Select(n => LeelaZeroTestPositions.RequestAfter(moves, n * 7, 7)).ToArray();
+        var expected = requests.Select(_ => new Evaluation(Geometry)).ToArray();
+        evaluator.Evaluate(requests, expected);
+
+        var concurrent = requests.Select(_ => new Evaluation(Geometry)).ToArray();
+        Parallel.For(0, requests.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            for (int repeat = 0; repeat < 3; repeat++)
+            {
+                evaluator.Evaluate([requests[i]], [concurrent[i]]);
+            }
+        });
+
+        for (int i = 0; i < requests.Length; i++)
+        {
+            Assert.True(Math.Abs(expected[i].ValueForSideToMove - concurrent[i].ValueForSideToMove) < 1e-5f);
+            Assert.True(expected[i].Policy.Zip(concurrent[i].Policy).All(pair => Math.Abs(pair.First - pair.Second) < 1e-5f));
+        }
+
+        evaluator.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => evaluator.Evaluate([requests[0]], [new Evaluation(Geometry)]));
+    }
+
+    [SkippableFact]
     public void HistoryChangesTheOutput()
     {
         using var evaluator = new LeelaZeroEvaluator(LeelaZeroRandomWeights.Create(1, 8, seed: 5));
