@@ -292,7 +292,11 @@ public sealed class GameState
             throw new ArgumentOutOfRangeException(nameof(color));
         }
 
+        // The current position is now a situation with the other side to move: re-key it, so situational
+        // superko sees what really stands and Undo forgets exactly the key that was recorded.
+        Decrement(_situationsSeen, SituationHash);
         ToMove = color;
+        Increment(_situationsSeen, SituationHash);
     }
 
     private void ResetHistoryToCurrentPosition()
