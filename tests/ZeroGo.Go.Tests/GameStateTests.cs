@@ -277,4 +277,37 @@ public class GameStateTests
         Assert.Equal(0, state.ConsecutivePasses);
         Assert.True(state.IsOver, "a resignation ends the game");
     }
+
+    [Fact]
+    public void AResignationDecidesTheWinnerAndUndoTakesItBack()
+    {
+        var state = new GameState(9, Rules.Default with { Komi = 7.5 });
+        state.Play(At(state, 4, 4));
+        var before = StateSnapshot.Of(state);
+        state.Play(Color.White, Move.Resign);
+        Assert.True(state.IsOver);
+        Assert.Equal(Color.White, state.Resigned);
+        Assert.Equal(Color.Black, state.Winner()); // though White leads on the count with komi
+        Assert.True(state.ScoreForBlack() > 0 || state.ScoreForBlack() < 0);
+        Assert.Equal(Move.Resign, state.LastMove);
+        Assert.Equal(0, state.ConsecutivePasses);
+
+        var clone = state.Clone();
+        Assert.Equal(Color.White, clone.Resigned);
+
+        Assert.True(state.Undo());
+        Assert.Equal(Color.Empty, state.Resigned);
+        Assert.False(state.IsOver);
+        Assert.Equal(before with { }, StateSnapshot.Of(state));
+        Assert.Equal(Color.White, clone.Resigned); // the clone keeps its own game
+    }
+
+    [Fact(Skip = "bug (minor, contract): after a resignation PositionHistory has Moves.Count entries, not Moves.Count + 1 as its documentation promises (PlayUnchecked returns before RecordPosition for Move.Resign)")]
+    public void PositionHistoryStaysOneLongerThanTheMovesAfterAResignation()
+    {
+        var state = new GameState(9);
+        state.Play(At(state, 4, 4));
+        state.Play(Move.Resign);
+        Assert.Equal(state.Moves.Count + 1, state.PositionHistory.Count);
+    }
 }

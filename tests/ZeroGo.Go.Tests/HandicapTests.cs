@@ -200,5 +200,22 @@ public class HandicapTests
         Assert.False(state.Board.HasChainWithoutLiberties());
     }
 
+    [Fact]
+    public void RefusedSetupLeavesTheBoardExactlyAsItWas()
+    {
+        var geometry = BoardGeometry.Get(9);
+        var state = new GameState(geometry);
+        state.PlaceStones([BoardDiagram.Vertex(geometry, "A8"), BoardDiagram.Vertex(geometry, "B9")], Color.Black);
+        var before = Reference.StateSnapshot.Of(state);
+        // A9 would have no liberty: refused, and the other stone in the same call must not stay behind either.
+        Assert.ThrowsAny<ArgumentException>(() =>
+            state.PlaceStones([BoardDiagram.Vertex(geometry, "E5"), BoardDiagram.Vertex(geometry, "A9")], Color.White));
+        Assert.Equal(before, Reference.StateSnapshot.Of(state));
+        Assert.Null(state.Board.FindInconsistency());
+        Assert.ThrowsAny<ArgumentException>(() =>
+            state.PlaceStones([BoardDiagram.Vertex(geometry, "E5"), BoardDiagram.Vertex(geometry, "E5")], Color.White));
+        Assert.Equal(before, Reference.StateSnapshot.Of(state));
+    }
+
     private static Move DVertex(GameState state, string vertex) => BoardDiagram.MoveAt(state, vertex);
 }
