@@ -1,0 +1,160 @@
+using ZeroGo.Desktop.Analysis;
+using ZeroGo.Desktop.Play;
+using ZeroGo.Desktop.Players;
+using ZeroGo.Go;
+using ZeroGo.Search;
+
+namespace ZeroGo.Desktop.Tests;
+
+public class PlayControllerTests
+{
+    private static PlayController NewController(Color human = Color.Black, int visits = 32, int size = 9)
+    {
+        var source = new SearchAnalysisSource(new RolloutEvaluator(2, seed: 3), threads: 1, seed: 5);
+        var settings = new PlaySettings { Width = size, Height = size, Visits = visits, HumanColor = human };
+        return new PlayController(settings, new LevelOpponent(source, StrengthLevel.Default, visits, seed: 1));
+    }
+
+    /// <summary>Runs the window loop's part: apply the AI's result once it is there.</summary>
+    private static void WaitForAi(PlayController controller)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (controller.IsThinking)
+        {
+            controller.Update();
+            Assert.True(DateTime.UtcNow < deadline, "the AI did not answer");
+            Thread.Sleep(10);
+        }
+    }
+
+    [Fact]
+    public void HumanMoveIsAnsweredByTheAiOnABackgroundThread()
+    {
+        using var controller = NewController();
+        var e5 = BoardGeometry.Get(9).PointAt(4, 4);
+        Assert.Null(controller.TryHumanMove(e5));
+        Assert.True(controller.IsThinking);
+        Assert.Equal("ZeroGo is thinking (Esc makes it play now)", controller.TryHumanMove(BoardGeometry.Get(9).PointAt(0, 0)));
+        WaitForAi(controller);
+        Assert.Equal(2, controller.Game.Moves.Count);
+        Assert.Equal(Color.White, controller.Game.Moves[1].Color);
+        Assert.Equal(Color.Black, controller.Game.Board[e5]);
+        Assert.NotNull(controller.LastAnalysis);
+        Assert.True(controller.IsHumanTurn);
+        Assert.NotNull(controller.WinRateHistory[1]);
+    }
+
+    [Fact]
+    public void IllegalPointsAreRefusedWithTheReason()
+    {
+        using var controller = NewController();
+        var geometry = controller.Game.Geometry;
+        var e5 = geometry.PointAt(4, 4);
+        Assert.Null(controller.TryHumanMove(e5));
+        WaitForAi(controller);
+        Assert.Equal("occupied", controller.TryHumanMove(e5));
+        Assert.Equal(2, controller.Game.Moves.Count);
+    }
+
+    [Fact]
+    public void UndoTakesBackTheHumanMoveAndTheAnswer()
+    {
+        using var controller = NewController();
+        Assert.Null(controller.TryHumanMove(controller.Game.Geometry.PointAt(2, 2)));
+        WaitForAi(controller);
+        controller.Undo();
+        Assert.Empty(controller.Game.Moves);
+        Assert.True(controller.IsHumanTurn);
+        Assert.Equal(controller.Game.Geometry.Area, controller.Game.Board.EmptyCount);
+    }
+
+    [Fact]
+    public void UndoWhileThinkingCancelsTheSearchAndDropsItsMove()
+    {
+        using var controller = NewController(visits: 200_000);
+        Assert.Null(controller.TryHumanMove(controller.Game.Geometry.PointAt(2, 2)));
+        Assert.True(controller.IsThinking);
+        controller.Undo();
+        Thread.Sleep(200);
+        controller.Update();
+        Assert.Empty(controller.Game.Moves);
+        Assert.False(controller.IsThinking);
+    }
+
+    [Fact]
+    public void StopThinkingMakesTheAiPlayItsBestMoveSoFar()
+    {
+        using var controller = NewController(visits: 5_000_000);
+        Assert.Null(controller.TryHumanMove(controller.Game.Geometry.PointAt(2, 2)));
+        Thread.Sleep(300);
+        controller.StopThinking();
+        WaitForAi(controller);
+        Assert.Equal(2, controller.Game.Moves.Count);
+        Assert.True(controller.Game.Moves[1].Move.IsPlay);
+    }
+
+    [Fact]
+    public void AiOpensWhenTheHumanTakesWhite()
+    {
+        using var controller = NewController(Color.White);
+        WaitForAi(controller);
+        Assert.Single(controller.Game.Moves);
+        Assert.Equal(Color.Black, controller.Game.Moves[0].Color);
+    }
+
+    [Fact]
+    public void TwoPassesEndTheGameWithACountAndGroupsCanBeToggled()
+    {
+        using var controller = NewController(visits: 8, size: 5);
+        controller.Pass();
+        WaitForAi(controller);
+        if (controller.Phase == GamePhase.Playing)
+        {
+            // The AI played a stone instead of passing back: pass once more for the human, and again.
+            controller.Pass();
+            WaitForAi(controller);
+        }
+
+        while (controller.Phase == GamePhase.Playing && controller.Game.Moves.Count < 60)
+        {
+            controller.Pass();
+            WaitForAi(controller);
+        }
+
+        Assert.Equal(GamePhase.Scoring, controller.Phase);
+        Assert.NotNull(controller.Score);
+        Assert.Equal(controller.Score!.ResultText, controller.ResultText);
+        var stone = controller.Game.Geometry.Points.FirstOrDefault(p => controller.Game.Board[p].IsPlayer(), Point.None);
+        if (!stone.IsNone)
+        {
+            double before = controller.Score.ScoreForBlack;
+            Assert.True(controller.ToggleDead(stone));
+            Assert.NotEqual(before, controller.Score!.ScoreForBlack);
+        }
+
+        controller.Undo();
+        Assert.Equal(GamePhase.Playing, controller.Phase);
+    }
+
+    [Fact]
+    public void ResignEndsTheGameForTheOpponent()
+    {
+        using var controller = NewController();
+        controller.Resign();
+        Assert.Equal(GamePhase.Resigned, controller.Phase);
+        Assert.Equal("W+R", controller.ResultText);
+        Assert.NotNull(controller.TryHumanMove(controller.Game.Geometry.PointAt(1, 1)));
+    }
+
+    [Fact]
+    public void HandicapStonesAreOnTheBoardAndWhiteMovesFirst()
+    {
+        var source = new MonteCarloAnalysis(2, seed: 9);
+        var settings = new PlaySettings { Width = 9, Height = 9, Visits = 4, Handicap = 4, HumanColor = Color.Black };
+        using var controller = new PlayController(settings, new LevelOpponent(source, StrengthLevel.Default, 4, seed: 2));
+        Assert.Equal(4, controller.Game.HandicapStones);
+        Assert.Equal(77, controller.Game.Board.EmptyCount);
+        WaitForAi(controller);
+        Assert.Equal(Color.White, controller.Game.Moves[0].Color);
+    }
+}

@@ -1,0 +1,138 @@
+using SkiaSharp;
+using ZeroGo.Desktop.Analysis;
+using ZeroGo.Desktop.Rendering;
+using ZeroGo.Desktop.Replay;
+using ZeroGo.Formats;
+using ZeroGo.Formats.Sgf;
+using ZeroGo.Go;
+using ZeroGo.Testing;
+
+namespace ZeroGo.Desktop.Tests;
+
+public class ReplayTests
+{
+    private static string Game2()
+    {
+        var inRepo = Path.Combine(TestData.RepoRoot, "games", "alphago-lee-sedol", "game2.sgf");
+        return File.Exists(inRepo) ? inRepo : TestData.RequireShared("games/alphago_lee_sedol/LS_vs_AG_G2.sgf");
+    }
+
+    /// <summary>A source that prefers one fixed move and gives the played one a small prior (a stand-in network).</summary>
+    private sealed class FakeNetwork : IAnalysisSource
+    {
+        public string Name => "fake network";
+
+        public AnalysisSnapshot Analyse(GameState state, int visits, CancellationToken cancel, Action<AnalysisSnapshot>? progress)
+        {
+            var geometry = state.Geometry;
+            var policy = new float[geometry.Area + 1];
+            var legal = state.LegalPoints(state.ToMove);
+            for (int i = 0; i < legal.Count; i++)
+            {
+                policy[geometry.DenseIndex(legal[i])] = (i + 1f) / legal.Count;
+            }
+
+            float sum = policy.Sum();
+            for (int i = 0; i < policy.Length; i++)
+            {
+                policy[i] /= sum;
+            }
+
+            var best = legal[^1];
+            return new AnalysisSnapshot
+            {
+                ToMove = state.ToMove,
+                Candidates = [new CandidateMove(Move.At(best), visits, 0.55, 1.5, policy[geometry.DenseIndex(best)], 0.5, [Move.At(best)])],
+                TotalVisits = visits,
+                WinRate = 0.55,
+                ScoreLead = 1.5,
+                Policy = policy,
+            };
+        }
+    }
+
+    [SkippableFact]
+    public void Game2OpensAtMove37WithP10Highlighted()
+    {
+        var record = GameRecord.Load(Game2());
+        Assert.Equal(211, record.MoveCount);
+        using var screen = new ReplayScreen(record, null, 1, 37);
+        Assert.Equal(37, screen.MoveNumber);
+        var (board, panel) = screen.BuildFrame();
+        Assert.True(GtpVertex.TryParse("P10", record.Geometry, out var p10));
+        Assert.Equal(p10, board.MarkedMove);
+        Assert.Equal(p10.Point, board.Highlight);
+        Assert.StartsWith("Move 37", board.HighlightCaption);
+        Assert.Equal(Color.Black, board.Board[p10.Point]);
+        Assert.Contains(panel.Info, line => line.Contains("Move 37 of 211 · B P10"));
+        Assert.Equal("AlphaGo", panel.Black.Name);
+
+        using var bitmap = PngExport.Render(1200, 800, board, panel);
+        PngExport.Save(bitmap, Path.Combine(TestData.OutputFolder("desktop-rendering"), "game2-move37.png"));
+        var layout = new BoardLayout(record.Geometry, SceneRenderer.BoardArea(1200, 800, true), true);
+        var c = layout.Center(p10.Point);
+        var pixel = bitmap.GetPixel((int)(c.X + layout.StoneRadius * 0.3f), (int)(c.Y - layout.StoneRadius * 0.72f));
+        Assert.True(pixel.Red < 80 && pixel.Green < 80, $"P10 is a black stone on the picture: {pixel}");
+    }
+
+    [SkippableFact]
+    public void ReviewGivesThePlayedMovesPriorRankAndWinRatesAndSurvivesSaving()
+    {
+        var source = Game2();
+        string copy = Path.Combine(TestData.OutputFolder("desktop-replay"), "game2.sgf");
+        File.Copy(source, copy, overwrite: true);
+        var record = GameRecord.Load(copy);
+        using var screen = new ReplayScreen(record, new FakeNetwork(), 10, 37);
+        screen.ReviewCurrentMove();
+        var review = screen.Review.Review(37);
+        Assert.NotNull(review);
+        Assert.Equal(Color.Black, review!.Color);
+        Assert.True(review.Before.NextPriorRank >= 1);
+        Assert.InRange(review.Before.NextPrior, 1e-6, 0.02);
+        Assert.Equal(0.55, review.WinRateBefore, 6);
+        Assert.Equal(0.45, review.WinRateAfter, 6);
+        var (_, panel) = screen.BuildFrame();
+        Assert.Contains(panel.Details, d => d.Label == "Prior of the move played");
+        Assert.Contains(panel.Details, d => d.Label == "Win rate before → after" && d.Value == "55.0% → 45.0%");
+
+        string message = screen.SaveAnalysis();
+        Assert.StartsWith("Saved 2 evaluations", message);
+        var reopened = GameRecord.Load(Path.ChangeExtension(copy, null) + "-analysed.sgf");
+        var again = new GameReview(reopened);
+        Assert.Equal(2, again.Evaluated);
+        Assert.Equal(review.Before.NextPriorRank, again[36]!.NextPriorRank);
+        Assert.Equal(review.Before.NextPrior, again[36]!.NextPrior, 4);
+        Assert.Contains("ZeroGo: win rate 55.0% -> 45.0%", GameRecord.Comment(reopened.NodeAfterMove(37)));
+        Assert.Equal(211, reopened.MoveCount);
+    }
+
+    [Fact]
+    public void PositionEvalTextRoundTrips()
+    {
+        var geometry = BoardGeometry.Get(19);
+        var eval = new PositionEval(12, Color.White, 0.4321, -3.25, Move.At(geometry.PointAt(14, 9)), 300, 0.00123, 45, 0);
+        var back = PositionEval.Parse(eval.Format(geometry), 12, geometry);
+        Assert.Equal(eval, back);
+        Assert.Null(PositionEval.Parse("garbage", 1, geometry));
+        Assert.Null(PositionEval.Parse("v1;to=B;best=aa", 1, geometry));
+    }
+
+    [Fact]
+    public void VariationsAreReachableAndStepping()
+    {
+        var record = GameRecord.FromSgf(SgfGame.Parse("(;SZ[9]KM[6.5]PB[黑]PW[白];B[ee]C[中央];W[cc](;B[gg];W[gc])(;B[cg]C[variation]))"));
+        using var screen = new ReplayScreen(record, null, 1, 0);
+        Assert.Equal(0, screen.MoveNumber);
+        screen.Handle(new App.KeyPressed("right"), null);
+        Assert.Equal(1, screen.MoveNumber);
+        Assert.Equal("中央", screen.BuildFrame().Panel.Comment);
+        screen.Handle(new App.KeyPressed("end"), null);
+        Assert.Equal(4, screen.MoveNumber);
+        screen.Handle(new App.KeyPressed("left"), null);
+        Assert.Equal(3, screen.MoveNumber);
+        screen.Handle(new App.KeyPressed("down"), null);
+        Assert.Equal("variation", screen.BuildFrame().Panel.Comment);
+        Assert.Contains(screen.BuildFrame().Panel.Info, l => l.StartsWith("Variation 2 of 2"));
+        Assert.Equal("黑", screen.BuildFrame().Panel.Black.Name);
+    }
+}
