@@ -18,16 +18,18 @@ public sealed class LeelaZeroOracleTests(ITestOutputHelper output)
 {
     private static readonly int[] MoveCounts = [0, 1, 2, 9, 60, 151];
 
-    public static TheoryData<int, int, int, string> Networks => new()
+    /// <summary>Tower size, file format, game, and where to insert a pass into the record (-1: none).</summary>
+    public static TheoryData<int, int, int, string, int> Networks => new()
     {
-        { 1, 8, 1, "LS_vs_AG_G1.sgf" },
-        { 2, 16, 2, "LS_vs_AG_G2.sgf" },
-        { 4, 32, 1, "LS_vs_AG_G4.sgf" },
+        { 1, 8, 1, "LS_vs_AG_G1.sgf", -1 },
+        { 2, 16, 2, "LS_vs_AG_G2.sgf", -1 },
+        { 4, 32, 1, "LS_vs_AG_G4.sgf", -1 },
+        { 2, 8, 1, "LS_vs_AG_G5.sgf", 5 },
     };
 
     [SkippableTheory]
     [MemberData(nameof(Networks))]
-    public void HeatmapsMatchLeelaz(int blocks, int filters, int formatVersion, string game)
+    public void HeatmapsMatchLeelaz(int blocks, int filters, int formatVersion, string game, int passAt)
     {
         Skip.IfNot(File.Exists(LeelazProcess.DefaultPath), $"{LeelazProcess.DefaultPath} is not installed (Debian package leela-zero)");
         var sgf = TestData.RequireShared(Path.Combine("games", "alphago_lee_sedol", game));
@@ -37,7 +39,13 @@ public sealed class LeelaZeroOracleTests(ITestOutputHelper output)
         LeelaZeroWeightsWriter.Save(weights, weightsPath);
 
         var geometry = BoardGeometry.Get(19);
-        var moves = LeelaZeroTestPositions.ReadMoves(sgf, geometry);
+        var moves = LeelaZeroTestPositions.ReadMoves(sgf, geometry).ToList();
+        if (passAt >= 0)
+        {
+            // A pass repeats the board in the history planes; the same player then plays the recorded move.
+            moves.Insert(passAt, (moves[passAt].Color, Move.Pass));
+        }
+
         Assert.True(moves.Count > MoveCounts[^1], $"{game} has only {moves.Count} moves");
 
         using var evaluator = new LeelaZeroEvaluator(LeelaZeroWeights.Load(weightsPath));
@@ -94,9 +102,9 @@ public sealed class LeelaZeroOracleTests(ITestOutputHelper output)
         // The comparison means something only if the networks' policies are far from uniform (uniform is 2 per mille).
         Assert.True(largestPerMille >= 20, $"random network too flat: largest policy {largestPerMille} per mille");
         report.Append(CultureInfo.InvariantCulture,
-            $"{blocks}x{filters} v{formatVersion} {game}: {compared} heatmaps, max policy diff {worstPolicy} per mille "
+            $"{blocks}x{filters} v{formatVersion} {game}{(passAt >= 0 ? $" (pass inserted at move {passAt + 1})" : "")}: {compared} heatmaps, max policy diff {worstPolicy} per mille "
             + $"({pointsOffByOne} points off by 1 of {compared * 361}), max winrate diff {worstWinrate:F6}, largest policy {largestPerMille} per mille");
         output.WriteLine(report.ToString());
-        File.WriteAllText(Path.Combine(folder, $"report-{blocks}x{filters}-v{formatVersion}.txt"), report + "\n");
+        File.WriteAllText(Path.Combine(folder, $"report-{blocks}x{filters}-v{formatVersion}-{Path.GetFileNameWithoutExtension(game)}.txt"), report + "\n");
     }
 }
