@@ -28,7 +28,7 @@ internal sealed class RandomGameHarness
     private readonly Rules _rules;
     private readonly int _fullCheckEvery;
     private readonly bool _checkBothColours;
-    private readonly GameState _state;
+    private GameState _state;
     private readonly ReferenceGame _reference;
     private readonly List<StateSnapshot> _snapshots = [];
     private readonly List<int> _candidates = [];
@@ -73,6 +73,13 @@ internal sealed class RandomGameHarness
             else
             {
                 PlayRandomMove();
+            }
+
+            if (_random.NextDouble() < 0.02)
+            {
+                // Carry on with a copy: history, superko sets and undo records must all come along.
+                _state = _state.Clone();
+                Statistics.Clones++;
             }
 
             CheckAgreement();
@@ -350,6 +357,8 @@ internal sealed class GameStatistics
 
     public int Undos { get; set; }
 
+    public int Clones { get; set; }
+
     public int KoCaptures { get; set; }
 
     public long PointsChecked { get; set; }
@@ -368,6 +377,7 @@ internal sealed class GameStatistics
         Moves += other.Moves;
         Passes += other.Passes;
         Undos += other.Undos;
+        Clones += other.Clones;
         KoCaptures += other.KoCaptures;
         PointsChecked += other.PointsChecked;
         SuicideVerdicts += other.SuicideVerdicts;
@@ -377,6 +387,6 @@ internal sealed class GameStatistics
     }
 
     public override string ToString() =>
-        $"{Games} games, {Moves} moves, {Passes} passes, {Undos} undos, {KoCaptures} ko captures, {PointsChecked} point checks, " +
+        $"{Games} games, {Moves} moves, {Passes} passes, {Undos} undos, {Clones} clones, {KoCaptures} ko captures, {PointsChecked} point checks, " +
         $"{SuicideVerdicts} suicide / {LegalSuicides} allowed suicide / {KoVerdicts} ko / {SuperkoVerdicts} superko verdicts";
 }
