@@ -27,6 +27,12 @@ public sealed class ProtocolTests
     }
 
     [Fact]
+    public void AByteOrderMarkOrZeroWidthSpaceDoesNotSpoilACommand()
+    {
+        Assert.Equal("= ZeroGo\n\n= 2\n\n", new GtpTestHost().RunScript("\ufeffname\nprotocol\u200b_version\n"));
+    }
+
+    [Fact]
     public void CommandsColoursAndVerticesAreCaseInsensitive()
     {
         var host = new GtpTestHost();

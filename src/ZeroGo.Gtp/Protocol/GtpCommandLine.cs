@@ -9,7 +9,8 @@ namespace ZeroGo.Gtp.Protocol;
 public sealed record GtpCommandLine(string? Id, string Name, IReadOnlyList<string> Arguments)
 {
     /// <summary>
-    /// GTP preprocessing of one input line: control characters other than HT and LF dropped (CR included),
+    /// GTP preprocessing of one input line: control characters other than HT and LF dropped (CR included; also
+    /// invisible format characters such as a byte-order mark and lone surrogates, which no command contains),
     /// everything from '#' on removed, tabs turned into spaces, surrounding white space trimmed.
     /// An empty result means the line is ignored and never answered.
     /// </summary>
@@ -27,7 +28,8 @@ public sealed record GtpCommandLine(string? Id, string Name, IReadOnlyList<strin
             {
                 text.Append(' ');
             }
-            else if (!char.IsControl(c) && !char.IsSurrogate(c))
+            else if (!char.IsControl(c) && !char.IsSurrogate(c)
+                     && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)
             {
                 text.Append(c);
             }
