@@ -158,3 +158,76 @@ public class PlayControllerTests
         Assert.Equal(Color.White, controller.Game.Moves[0].Color);
     }
 }
+
+public class PlayScreenTests
+{
+    /// <summary>A stand-in network: channel c of block b lights up column (b + c) % width.</summary>
+    private sealed class FakeLayers : ZeroGo.Desktop.Analysis.ILayerSource
+    {
+        public int BlockCount => 3;
+
+        public int Channels => 4;
+
+        public float[][] BlockActivations(GameState state, int block) =>
+            Enumerable.Range(0, Channels).Select(c => Enumerable.Range(0, state.Geometry.Area)
+                .Select(i => i % state.Geometry.Width == (block + c) % state.Geometry.Width ? 1f : 0f).ToArray()).ToArray();
+    }
+
+    private static PlayScreen NewScreen()
+    {
+        var source = new MonteCarloAnalysis(1, seed: 3);
+        var settings = new PlaySettings { Width = 9, Height = 9, Visits = 2 };
+        return new PlayScreen(new PlayController(settings, new LevelOpponent(source, StrengthLevel.Default, 2, seed: 1)));
+    }
+
+    [Fact]
+    public void LayersViewShowsTheChosenBlockAndChannel()
+    {
+        using var screen = NewScreen();
+        Assert.True(screen.Handle(new App.KeyPressed("l"), null));
+        Assert.Null(screen.BuildFrame().Board.LayerValues); // no network: the view explains itself instead
+        screen.Layers = new FakeLayers();
+        screen.Handle(new App.KeyPressed("l"), null);
+        var view = screen.BuildFrame().Board;
+        Assert.Equal(Rendering.HeatOverlay.Layers, view.Heat);
+        Assert.NotNull(view.LayerValues);
+        screen.Handle(new App.WheelTurned(1, 0, 0), null); // channel 1 (0-based 0)
+        screen.Handle(new App.KeyPressed("]"), null);       // block 2
+        var values = screen.BuildFrame().Board.LayerValues!;
+        Assert.Equal(1f, values[1]);   // column (1 + 0) % 9 = 1 lit
+        Assert.Equal(0f, values[0]);
+        Assert.Contains(screen.BuildFrame().Panel.Info, l => l.StartsWith("Layers: block 2 of 3"));
+        screen.Handle(new App.KeyPressed("l"), null);
+        Assert.Null(screen.BuildFrame().Board.LayerValues);
+    }
+
+    [Fact]
+    public void HoverShowsAGhostAndAnIllegalPointIsCrossed()
+    {
+        using var screen = NewScreen();
+        var layout = new Rendering.BoardLayout(BoardGeometry.Get(9), new SkiaSharp.SKRect(0, 0, 500, 500), true);
+        var scene = new Rendering.SceneLayout(layout, [], SkiaSharp.SKRect.Empty);
+        var c3 = BoardGeometry.Get(9).PointAt(2, 6);
+        var at = layout.Center(c3);
+        Assert.True(screen.Handle(new App.MouseMoved(at.X, at.Y), scene));
+        var view = screen.BuildFrame().Board;
+        Assert.Equal(c3, view.Ghost);
+        Assert.Equal(Color.Black, view.GhostColor);
+        Assert.False(view.GhostIllegal);
+        Assert.True(screen.Handle(new App.MouseClicked(at.X, at.Y, 1), scene));
+        Assert.Equal(Color.Black, screen.Controller.Game.Board[c3]);
+    }
+
+    [Fact]
+    public void HelpOverlayOpensWithHAndF1AndClosesWithEscape()
+    {
+        using var screen = NewScreen();
+        screen.Handle(new App.KeyPressed("h"), null);
+        Assert.True(screen.BuildFrame().Panel.ShowHelp);
+        Assert.NotEmpty(screen.BuildFrame().Panel.Help);
+        screen.Handle(new App.KeyPressed("escape"), null);
+        Assert.False(screen.BuildFrame().Panel.ShowHelp);
+        screen.Handle(new App.KeyPressed("f1"), null);
+        Assert.True(screen.BuildFrame().Panel.ShowHelp);
+    }
+}

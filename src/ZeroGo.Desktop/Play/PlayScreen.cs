@@ -26,6 +26,10 @@ public sealed class PlayScreen : IScreen
     private bool _resignArmed;
     private int _viewMove = -1;
     private Action? _wake;
+    private int _layerBlock;
+    private int _layerChannel = -1;
+    private (ulong Position, int Block, int Channel)? _layerKey;
+    private float[]? _layerValues;
 
     public PlayScreen(PlayController controller)
     {
@@ -86,6 +90,10 @@ public sealed class PlayScreen : IScreen
                 return true;
             case MouseClicked click:
                 return Click(click, layout);
+            case WheelTurned wheel when _heat == HeatOverlay.Layers && Layers is not null:
+                // In the layers view the wheel picks a channel (-1 = the strongest channels together).
+                _layerChannel = Math.Clamp(_layerChannel + (wheel.Delta > 0 ? 1 : -1), -1, Layers.Channels - 1);
+                return true;
             case WheelTurned wheel:
                 return Step(wheel.Delta > 0 ? -1 : 1);
             case KeyPressed key:
@@ -93,6 +101,24 @@ public sealed class PlayScreen : IScreen
             default:
                 return false;
         }
+    }
+
+    /// <summary>The layers view's picture for the position shown (one forward pass, cached per position/block/channel).</summary>
+    private float[]? LayerValues(GameState shown)
+    {
+        if (Layers is null)
+        {
+            return null;
+        }
+
+        var key = (shown.SituationHash, _layerBlock, _layerChannel);
+        if (_layerKey != key)
+        {
+            _layerValues = LayerPicture.Values(Layers.BlockActivations(shown.Clone(), _layerBlock), _layerChannel);
+            _layerKey = key;
+        }
+
+        return _layerValues;
     }
 
     private bool Click(MouseClicked click, SceneLayout? layout)
@@ -178,6 +204,8 @@ public sealed class PlayScreen : IScreen
             "l" => Command("layers"),
             "m" => Toggle(ref _showNumbers),
             "x" => Toggle(ref _showCoordinates),
+            "[" when _heat == HeatOverlay.Layers && Layers is not null => LayerBlock(-1),
+            "]" when _heat == HeatOverlay.Layers && Layers is not null => LayerBlock(1),
             "left" => Step(-1),
             "right" => Step(1),
             "home" => Jump(0),
@@ -290,6 +318,12 @@ public sealed class PlayScreen : IScreen
         }
     }
 
+    private bool LayerBlock(int delta)
+    {
+        _layerBlock = Math.Clamp(_layerBlock + delta, 0, Layers!.BlockCount - 1);
+        return true;
+    }
+
     private bool Step(int delta)
     {
         int count = _controller.Game.Moves.Count;
@@ -332,15 +366,16 @@ public sealed class PlayScreen : IScreen
         var game = _controller.Game;
         var board = game.Board;
         var marked = game.LastMove;
+        var shown = game;
         if (_viewMove >= 0)
         {
-            var past = game.Clone();
-            while (past.Moves.Count > _viewMove && past.Undo())
+            shown = game.Clone();
+            while (shown.Moves.Count > _viewMove && shown.Undo())
             {
             }
 
-            board = past.Board;
-            marked = past.LastMove;
+            board = shown.Board;
+            marked = shown.LastMove;
         }
 
         var analysis = _controller.LiveAnalysis ?? _controller.LastAnalysis;
@@ -350,7 +385,8 @@ public sealed class PlayScreen : IScreen
             ShowCoordinates = _showCoordinates,
             Analysis = _viewMove < 0 ? analysis : null,
             ShowCandidates = _showCandidates && _viewMove < 0 && _controller.IsThinking,
-            Heat = _viewMove < 0 ? _heat : HeatOverlay.None,
+            Heat = _viewMove < 0 || _heat == HeatOverlay.Layers ? _heat : HeatOverlay.None,
+            LayerValues = _heat == HeatOverlay.Layers ? LayerValues(shown) : null,
             MoveNumbers = _showNumbers ? MoveNumbers(game, _viewMove < 0 ? game.Moves.Count : _viewMove) : null,
         };
         if (_controller.Phase == GamePhase.Scoring && _controller.Score is { } score && _viewMove < 0)
@@ -418,6 +454,11 @@ public sealed class PlayScreen : IScreen
 
         panel.Info.Add($"Komi {game.Rules.Komi.ToString("0.#", CultureInfo.InvariantCulture)} · handicap {game.HandicapStones} · area scoring");
         panel.Info.Add($"Move {game.Moves.Count}" + (_viewMove >= 0 ? $" · viewing move {_viewMove} (→ / End to return)" : ""));
+        if (_heat == HeatOverlay.Layers && Layers is not null)
+        {
+            panel.Info.Add($"Layers: block {_layerBlock + 1} of {Layers.BlockCount} ([ ]) · " +
+                (_layerChannel < 0 ? "strongest 8 channels" : $"channel {_layerChannel + 1} of {Layers.Channels}") + " (wheel)");
+        }
 
         if (analysis is not null)
         {
@@ -496,7 +537,7 @@ public sealed class PlayScreen : IScreen
         ("c", "candidates with win rate and visits"),
         ("o", "ownership shading"),
         ("y", "policy heat map"),
-        ("l", "layers view (network activations)"),
+        ("l", "layers view: [ ] block, wheel channel"),
         ("m / x", "move numbers / coordinates"),
         ("ctrl+s", "save the game as SGF"),
         ("h / F1", "this help         ctrl+q  quit"),
