@@ -16,5 +16,6 @@ public static class BuiltInCommands
         new ScoringCommands(),
         new TimeCommands(),
         new RulesCommands(),
+        new SgfCommands(),
     ];
 }
