@@ -473,6 +473,7 @@ public sealed class MctsSearch
         _store = target;
         _spare = source;
         source.Clear();
+        source.TrimExcess(); // the old tree's chunks go back to the GC: only one full tree is ever held
         target.MaxNodes = Options.MaxNodes;
         target.MaxBytes = Options.MaxTreeBytes;
     }

@@ -55,3 +55,54 @@ public class KnownAnswerTests
         Assert.Equal(Positions.At(state, 2, 2), result.Move);
     }
 }
+
+/// <summary>Rollout values, score and ownership are from the side to move's view, and the search keeps that view.</summary>
+public class RolloutViewTests
+{
+    // A finished 5x5 game: every empty point is a one-point eye, so random playouts can only pass (eyes are
+    // never filled, and playing into a living group's eye is suicide). Black has 15 points, White 10: with
+    // komi 0.5 Black wins by 4.5 whoever moves.
+    private static GameState BlackLeads(Color toMove) => Positions.FromDiagram(toMove, 0.5,
+        ". O X . X",
+        "O O X X X",
+        ". O X . X",
+        "O O X X X",
+        ". O X . X");
+
+    [Theory]
+    [InlineData(Color.Black)]
+    [InlineData(Color.White)]
+    public void ValueScoreAndOwnershipFollowTheSideToMove(Color toMove)
+    {
+        var state = BlackLeads(toMove);
+        var request = EvaluationRequestBuilder.Create(state, 0);
+        var result = new Evaluation(state.Geometry);
+
+        new RolloutEvaluator(64, seed: 3).Evaluate([request], [result]);
+
+        double sign = toMove == Color.Black ? 1 : -1;
+        Assert.Equal(sign, result.ValueForSideToMove, 1e-6);
+        Assert.Equal(sign * 4.5, result.ScoreLeadForSideToMove, 1e-5);
+        Assert.True(result.HasOwnership);
+        int leftCorner = state.Geometry.DenseIndex(state.Geometry.PointAt(0, 0));
+        int blackEye = state.Geometry.DenseIndex(state.Geometry.PointAt(3, 2));
+        Assert.Equal(-sign, result.Ownership[leftCorner], 1e-6); // White's eye
+        Assert.Equal(sign, result.Ownership[blackEye], 1e-6);
+    }
+
+    [Fact]
+    public void SearchOwnershipAndWinRateAreFromTheRootSideToMove()
+    {
+        var state = BlackLeads(Color.White);
+        var search = new MctsSearch(new RolloutEvaluator(4, seed: 5), SearchOptions.Default with { Seed = 1 });
+        search.SetPosition(state);
+
+        var snapshot = search.Run(SearchLimits.Visits(400)).Snapshot;
+
+        Assert.True(snapshot.WinRate < 0.3, $"White is lost (the mean includes exploring self-destruction), win rate {snapshot.WinRate}");
+        Assert.True(snapshot.ScoreLead < 0);
+        Assert.NotNull(snapshot.Ownership);
+        Assert.True(snapshot.Ownership![state.Geometry.DenseIndex(state.Geometry.PointAt(0, 0))] > 0.9, "White's own eye");
+        Assert.True(snapshot.Ownership[state.Geometry.DenseIndex(state.Geometry.PointAt(3, 2))] < -0.9, "Black's eye");
+    }
+}
