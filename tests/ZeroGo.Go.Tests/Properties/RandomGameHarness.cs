@@ -235,6 +235,8 @@ internal sealed class RandomGameHarness
         Require(stones == expectedStones, () => $"stones differ from the reference; reference:\n{StateSnapshot.Diagram(expectedStones, _geometry.Width)}");
         Require(board.FindInconsistency() is null, () => $"board inconsistent: {board.FindInconsistency()}");
         Require(board.Hash == board.ComputeHashFromScratch(), () => "incremental hash differs from recomputed");
+        Require(board.CapturesBy(Color.Black) == board.BlackCaptures && board.CapturesBy(Color.White) == board.WhiteCaptures,
+            () => "CapturesBy disagrees with BlackCaptures/WhiteCaptures");
         Require(board.BlackCaptures == _reference.BlackCaptures && board.WhiteCaptures == _reference.WhiteCaptures, () => $"captures B{board.BlackCaptures} W{board.WhiteCaptures}, reference B{_reference.BlackCaptures} W{_reference.WhiteCaptures}");
         int ko = board.KoPoint.IsNone ? -1 : _geometry.DenseIndex(board.KoPoint);
         Require(ko == _reference.KoPoint && (ko < 0 || ToByte(board.KoForbiddenColor) == _reference.KoColor), () => $"ko point {ko} ({board.KoForbiddenColor}), reference {_reference.KoPoint} ({_reference.KoColor})");
