@@ -104,6 +104,17 @@ public class SgfReaderTests
     }
 
     [Fact]
+    public void A_missing_semicolon_at_the_root_is_not_mistaken_for_junk_when_variations_follow()
+    {
+        var root = Root("(GM[1]SZ[9];B[aa](;W[bb])(W[cc]))");
+        Assert.Equal("9", root.GetText("SZ"));
+        var b = root.Children[0];
+        Assert.Equal(2, b.Children.Count);
+        Assert.Equal("cc", b.Children[1].GetText("W")); // a variation without ';' is a new node, not more of B's
+        Assert.Null(b.GetText("W"));
+    }
+
+    [Fact]
     public void Empty_variations_are_ignored()
     {
         var root = Root("(;GM[1]()(;B[aa])())");

@@ -16,8 +16,7 @@ internal sealed class SgfParser
     private readonly Encoding _encoding;
     private readonly List<SgfWarning> _warnings;
     private int[]? _lineStarts;
-    private int _noProperStartFrom = int.MaxValue;
-    private int _noLenientStartFrom = int.MaxValue;
+    private int _noTreeStartFrom = int.MaxValue;
 
     public SgfParser(byte[] data, int codePage, bool strict, List<SgfWarning> warnings)
     {
@@ -34,6 +33,7 @@ internal sealed class SgfParser
         var trees = new List<SgfNode>();
         var open = new List<SgfNode?>(); // the node each open '(' returns to at its ')'
         SgfNode? current = null;
+        bool variationWithoutNode = false; // just after '(' inside a tree: the next property needs a new node
         int pos = 0;
         int length = _data.Length;
         while (true)
@@ -84,15 +84,18 @@ internal sealed class SgfParser
                     break;
                 case (byte)'(':
                     open.Add(current);
+                    variationWithoutNode = current is not null;
                     pos++;
                     break;
                 case (byte)')':
                     current = open[^1];
                     open.RemoveAt(open.Count - 1);
+                    variationWithoutNode = false;
                     pos++;
                     break;
                 case (byte)';':
                     current = NewNode(current, trees, pos);
+                    variationWithoutNode = false;
                     pos++;
                     break;
                 case (byte)'[':
@@ -103,10 +106,11 @@ internal sealed class SgfParser
                 default:
                     if (IsLetter(b))
                     {
-                        if (current is null)
+                        if (current is null || variationWithoutNode)
                         {
                             Warn(SgfWarningKind.Leniency, "a property before the first ';' of a variation (read as a new node)", pos);
-                            current = NewNode(null, trees, pos);
+                            current = NewNode(current, trees, pos);
+                            variationWithoutNode = false;
                         }
 
                         ReadProperty(current, ref pos);
@@ -239,64 +243,52 @@ internal sealed class SgfParser
     private bool IsLead(byte b) => _skipTrailBytes && SgfCharset.IsLeadByte(_codePage, b);
 
     /// <summary>
-    /// The next '(' that starts a game tree: preferably "(" + optional whitespace + ";"; failing that (old files
-    /// without the ';'), "(" + whitespace + a property. Junk before it (even with parentheses) is skipped.
+    /// The next '(' that starts a game tree: "(" + optional whitespace + ";", or (old files without the ';')
+    /// "(" + whitespace + a property name + "[". Junk before it (even with parentheses) is skipped.
     /// </summary>
     private int FindTreeStart(int from, out bool missingSemicolon)
     {
         missingSemicolon = false;
+        if (from >= _noTreeStartFrom)
+        {
+            return -1;
+        }
+
         int length = _data.Length;
-        if (from < _noProperStartFrom)
+        for (int i = from; i < length; i++)
         {
-            for (int i = from; i < length; i++)
+            if (_data[i] != '(')
             {
-                if (_data[i] == '(')
-                {
-                    int j = i + 1;
-                    SkipWhitespace(ref j);
-                    if (j < length && _data[j] == ';')
-                    {
-                        return i;
-                    }
-                }
+                continue;
             }
 
-            _noProperStartFrom = from;
-        }
-
-        if (from < _noLenientStartFrom)
-        {
-            for (int i = from; i < length; i++)
+            int j = i + 1;
+            SkipWhitespace(ref j);
+            if (j < length && _data[j] == ';')
             {
-                if (_data[i] != '(')
-                {
-                    continue;
-                }
-
-                int j = i + 1;
-                SkipWhitespace(ref j);
-                int letters = j;
-                while (j < length && IsLetter(_data[j]))
-                {
-                    j++;
-                }
-
-                if (j == letters || j - letters > 16)
-                {
-                    continue;
-                }
-
-                SkipWhitespace(ref j);
-                if (j < length && _data[j] == '[')
-                {
-                    missingSemicolon = true;
-                    return i;
-                }
+                return i;
             }
 
-            _noLenientStartFrom = from;
+            int letters = j;
+            while (j < length && IsLetter(_data[j]))
+            {
+                j++;
+            }
+
+            if (j == letters || j - letters > 16)
+            {
+                continue;
+            }
+
+            SkipWhitespace(ref j);
+            if (j < length && _data[j] == '[')
+            {
+                missingSemicolon = true;
+                return i;
+            }
         }
 
+        _noTreeStartFrom = from; // calls come with increasing offsets: nothing after here either
         return -1;
     }
 
