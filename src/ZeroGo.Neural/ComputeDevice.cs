@@ -15,6 +15,7 @@ public static class ComputeDevice
     /// <summary>Parses and checks a device name; throws <see cref="ArgumentException"/> that says what to do.</summary>
     public static Device Parse(string name)
     {
+        TorchRuntime.EnsureInitialized();
         string normalized = (name ?? "").Trim().ToLowerInvariant();
         if (normalized == Cpu)
         {

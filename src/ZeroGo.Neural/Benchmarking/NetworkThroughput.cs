@@ -21,8 +21,22 @@ public static class NetworkThroughput
     /// <summary>Encoded positions from random games on <paramref name="geometry"/> (reproducible for a seed).</summary>
     public static List<EncodedPosition> SamplePositions(BoardGeometry geometry, int count, int seed = 1)
     {
-        var random = new Random(seed);
         var positions = new List<EncodedPosition>(count);
+        foreach (var game in SampleGames(geometry, count, seed))
+        {
+            var encoded = new EncodedPosition();
+            FeatureEncoder.Encode(GameStateRequests.Create(game), Symmetry.Identity, encoded);
+            positions.Add(encoded);
+        }
+
+        return positions;
+    }
+
+    /// <summary>Random games of random length (up to half the board's points), uniform over legal moves.</summary>
+    public static List<GameState> SampleGames(BoardGeometry geometry, int count, int seed = 1)
+    {
+        var random = new Random(seed);
+        var games = new List<GameState>(count);
         for (int i = 0; i < count; i++)
         {
             var game = new GameState(geometry);
@@ -38,12 +52,10 @@ public static class NetworkThroughput
                 game.Play(Move.At(legal[random.Next(legal.Count)]));
             }
 
-            var encoded = new EncodedPosition();
-            FeatureEncoder.Encode(GameStateRequests.Create(game), Symmetry.Identity, encoded);
-            positions.Add(encoded);
+            games.Add(game);
         }
 
-        return positions;
+        return games;
     }
 
     /// <summary>

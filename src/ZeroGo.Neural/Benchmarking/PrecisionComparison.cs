@@ -5,13 +5,15 @@ namespace ZeroGo.Neural.Benchmarking;
 /// <summary>
 /// How far bf16 inference lands from fp32 on the same positions: policy total-variation distance (half the L1
 /// distance between the move distributions over on-board points and pass; 0 = identical, 1 = disjoint), how
-/// often the top move agrees, and the value (win - loss) difference.
+/// often the top move agrees, and the value (win - loss) difference. MeanTopProbability (the fp32 network's
+/// average highest move probability) says how confident the compared network is: near 1/points it is uniform
+/// and every precision would look alike.
 /// </summary>
 public static class PrecisionComparison
 {
     public sealed record Result(
         int Positions, double MeanPolicyDistance, double MaxPolicyDistance, double TopMoveAgreement,
-        double MeanValueDifference, double MaxValueDifference, double MeanScoreDifference);
+        double MeanValueDifference, double MaxValueDifference, double MeanScoreDifference, double MeanTopProbability);
 
     public static Result Compare(PolicyValueNetwork network, IReadOnlyList<EncodedPosition> positions, int batchSize = 64)
     {
@@ -19,7 +21,7 @@ public static class PrecisionComparison
         using var bf16 = network.Clone();
         fp32.SetPrecision(Precision.Float32);
         bf16.SetPrecision(Precision.BFloat16);
-        double sumDistance = 0, maxDistance = 0, sumValue = 0, maxValue = 0, sumScore = 0;
+        double sumDistance = 0, maxDistance = 0, sumValue = 0, maxValue = 0, sumScore = 0, sumTop = 0;
         int agree = 0;
         for (int start = 0; start < positions.Count; start += batchSize)
         {
@@ -46,6 +48,7 @@ public static class PrecisionComparison
                 sumDistance += distance;
                 maxDistance = Math.Max(maxDistance, distance);
                 agree += ArgMax(p) == ArgMax(q) ? 1 : 0;
+                sumTop += p[ArgMax(p)];
                 double value = Math.Abs(Value(a.OutcomeLogits.AsSpan(i * 3, 3)) - Value(b.OutcomeLogits.AsSpan(i * 3, 3)));
                 sumValue += value;
                 maxValue = Math.Max(maxValue, value);
@@ -54,7 +57,7 @@ public static class PrecisionComparison
         }
 
         int n = positions.Count;
-        return new Result(n, sumDistance / n, maxDistance, (double)agree / n, sumValue / n, maxValue, sumScore / n);
+        return new Result(n, sumDistance / n, maxDistance, (double)agree / n, sumValue / n, maxValue, sumScore / n, sumTop / n);
     }
 
     private static double[] Softmax(ReadOnlySpan<float> logits)

@@ -46,6 +46,7 @@ public sealed class FeatureBatch
             throw new InvalidOperationException("the batch is empty");
         }
 
+        TorchRuntime.EnsureInitialized();
         int planes = FeatureEncoder.SpatialPlanes;
         int gridArea = GridWidth * GridHeight;
         var spatial = new float[Count * planes * gridArea];
