@@ -161,8 +161,10 @@ public sealed class GameState
         _undo.Add(new UndoRecord(_board.Clone(), ToMove, ConsecutivePasses));
         if (move.IsResign)
         {
-            // Ends the game without changing the position: no pass, no new position in the history.
+            // Ends the game without changing the position: not a pass, and the unchanged position is listed
+            // again in PositionHistory (one entry per move) without counting as a repetition for superko.
             _moves.Add(new PlayedMove(color, move));
+            _positionHistory.Add(_board.Hash);
             Resigned = color;
             return;
         }
@@ -195,6 +197,7 @@ public sealed class GameState
         if (_moves[^1].Move.IsResign)
         {
             Resigned = Color.Empty;
+            _positionHistory.RemoveAt(_positionHistory.Count - 1);
         }
         else
         {
