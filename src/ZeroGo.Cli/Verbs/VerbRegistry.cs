@@ -13,5 +13,7 @@ internal static class VerbRegistry
         ReplayVerb.Create(),
         RenderVerb.Create(),
         SgfVerb.Create(),
+        LoopVerb.Create(),
+        ArenaVerb.Create(),
     ];
 }

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Globalization;
+using ZeroGo.Training.Arena;
+using ZeroGo.Training.Runs;
+using ZeroGo.Training.Samples;
+
+namespace ZeroGo.Cli.Verbs;
+
+/// <summary>
+/// <c>zerogo arena --size N --games G ENGINE_A ENGINE_B</c>: a match with alternating colours, games in
+/// parallel, every game saved as SGF. Last line: <c>A vs B: W-L-D, win rate P% [LO%, HI%]</c> (A's view).
+/// </summary>
+internal static class ArenaVerb
+{
+    public static Command Create()
+    {
+        var engineA = new Argument<string>("ENGINE_A") { Description = EngineSpec.Help };
+        var engineB = new Argument<string>("ENGINE_B") { Description = EngineSpec.Help };
+        var size = new Option<int>("--size") { Description = "Board size.", DefaultValueFactory = _ => 9 };
+        var games = new Option<int>("--games") { Description = "Games to play (colours alternate).", DefaultValueFactory = _ => 10 };
+        var komi = new Option<double?>("--komi") { Description = "Komi (default: the fair value for the size, e.g. 7.5 on 9x9)." };
+        var visits = new Option<int>("--visits") { Description = "Visits for model: engines without @VISITS.", DefaultValueFactory = _ => 64 };
+        var parallel = new Option<int>("--parallel") { Description = "Games at once (default: cores).", DefaultValueFactory = _ => Math.Max(2, Environment.ProcessorCount) };
+        var output = new Option<string?>("--out") { Description = "Folder for the SGFs (default runs/arena/<time>)." };
+        var seed = new Option<ulong>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
+        var sprt = new Option<string?>("--sprt") { Description = "Stop early by SPRT: ELO0,ELO1 (alpha = beta = 0.05), e.g. 0,50." };
+        var moveCap = new Option<int>("--move-cap") { Description = "Count the game after this many moves (0: 3 x area).", DefaultValueFactory = _ => 0 };
+        var command = new Command("arena", "Play two engines against each other: W-L-D, win rate with 95% interval, Elo.")
+        {
+            engineA, engineB, size, games, komi, visits, parallel, output, seed, sprt, moveCap,
+        };
+        command.SetAction(parse =>
+        {
+            int boardSize = parse.GetValue(size);
+            int gameCount = parse.GetValue(games);
+            if (boardSize is < 2 or > 19 || gameCount < 1)
+            {
+                Console.Error.WriteLine("zerogo arena: --size must be 2..19 and --games at least 1");
+                return 2;
+            }
+
+            Sprt? test = null;
+            if (parse.GetValue(sprt) is string sprtText)
+            {
+                var parts = sprtText.Split(',');
+                if (parts.Length != 2 || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var elo0)
+                    || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var elo1) || elo1 <= elo0)
+                {
+                    Console.Error.WriteLine("zerogo arena: --sprt wants ELO0,ELO1 with ELO0 < ELO1, e.g. 0,50");
+                    return 2;
+                }
+
+                test = new Sprt(elo0, elo1);
+            }
+
+            try
+            {
+                var result = Play(parse.GetValue(engineA)!, parse.GetValue(engineB)!, new ArenaOptions
+                {
+                    Size = boardSize,
+                    Games = gameCount,
+                    Komi = parse.GetValue(komi) ?? RunConfig.DefaultKomi(boardSize),
+                    Parallel = Math.Max(1, parse.GetValue(parallel)),
+                    Seed = parse.GetValue(seed),
+                    Sprt = test,
+                    MoveCap = parse.GetValue(moveCap),
+                }, parse.GetValue(visits), parse.GetValue(output) ?? Path.Combine("runs", "arena", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)),
+                    TrainingCli.Print);
+                return result is null ? 1 : 0;
+            }
+            catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException
+                or ZeroGo.Neural.Files.ModelFileException or ZeroGo.Gtp.Client.GtpEngineException or ZeroGo.Gtp.Client.GtpCommandException)
+            {
+                Console.Error.WriteLine($"zerogo arena: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Plays the match, saving SGFs under <paramref name="sgfFolder"/>; prints progress and the summary lines.</summary>
+    public static MatchStatistics? Play(string specA, string specB, ArenaOptions options, int defaultVisits, string sgfFolder, Action<string> say)
+    {
+        using var a = EngineSpec.Create(specA, defaultVisits);
+        using var b = EngineSpec.Create(specB, defaultVisits);
+        Directory.CreateDirectory(sgfFolder);
+        var match = new ArenaMatch(a, b, options);
+        match.GameFinished += (game, stats) =>
+        {
+            var sgf = SgfGames.ToSgf(game.Record, game.BlackName, game.WhiteName, game.ResultText, game.Comments,
+                $"{a.Name} vs {b.Name}, game {game.Index + 1}");
+            AtomicFile.WriteAllText(Path.Combine(sgfFolder, $"game-{game.Index + 1:D4}.sgf"), sgf);
+            say($"arena: game {game.Index + 1}: {game.BlackName} (B) vs {game.WhiteName} (W): {game.ResultText}{(game.HitMoveCap ? " (move cap)" : "")}  " +
+                $"{a.Name} {stats.Summary()}");
+        };
+        using var cancel = TrainingCli.CancelOnCtrlC();
+        var result = match.Run(cancel.Token);
+        if (options.Sprt is { } sprt && sprt.Decide(result) is bool accepted)
+        {
+            Console.WriteLine($"SPRT: {(accepted ? "H1" : "H0")} accepted after {result.Games} games (LLR {sprt.LogLikelihoodRatio(result):0.00})");
+        }
+
+        Console.WriteLine($"{result.EloSummary()} (95%); SGFs in {Path.GetFullPath(sgfFolder)}");
+        Console.WriteLine($"{a.Name} vs {b.Name}: {result.Summary()}");
+        return result;
+    }
+}

@@ -1,0 +1,162 @@
+using System.CommandLine;
+using System.Globalization;
+using ZeroGo.Training.Runs;
+
+namespace ZeroGo.Cli.Verbs;
+
+/// <summary>
+/// <c>zerogo loop --run DIR --size N [--hours H | --generations G]</c>: the AlphaZero loop (self-play → train →
+/// optional gate → promote), resumable after any interruption. Defaults per board size come from
+/// <see cref="RunConfig.ForSize"/>; flags override them only when the run is created.
+/// </summary>
+internal static class LoopVerb
+{
+    public static Command Create()
+    {
+        var runDir = new Option<string>("--run") { Description = "Run folder (created when new, resumed when it exists).", Required = true };
+        var size = new Option<int?>("--size") { Description = "Board size (new runs; an existing run keeps its own)." };
+        var hours = new Option<double?>("--hours") { Description = "Stop after this many hours (from now)." };
+        var generations = new Option<int?>("--generations") { Description = "The run's total number of generations (a larger number continues the run)." };
+        var seed = new Option<ulong>("--seed") { Description = "Seed for a new run.", DefaultValueFactory = _ => 1 };
+        var games = new Option<int?>("--games-per-generation") { Description = "Self-play games per generation (new runs)." };
+        var visits = new Option<int?>("--visits") { Description = "Visits of a full self-play search (new runs)." };
+        var steps = new Option<int?>("--steps-per-generation") { Description = "Training steps per generation (new runs)." };
+        var blocks = new Option<int?>("--blocks") { Description = "Residual blocks of a new network." };
+        var channels = new Option<int?>("--channels") { Description = "Channels of a new network." };
+        var gate = new Option<bool>("--gate") { Description = "Promote a candidate only when it beats the current model in the arena." };
+        var gumbel = new Option<bool>("--gumbel") { Description = "Gumbel root search with sequential halving for self-play instead of PUCT + noise." };
+        var device = new Option<string?>("--device") { Description = "cpu or cuda (training and self-play)." };
+        var threads = new Option<int?>("--train-threads") { Description = "libtorch threads while training (default 1 on <= 2 cores)." };
+        var init = new Option<string?>("--init") { Description = "Start a new run from this model (any board size: the network is size-independent)." };
+        var command = new Command("loop", "Self-play, train, promote: the learning loop, resumable (kill -9 safe).")
+        {
+            runDir, size, hours, generations, seed, games, visits, steps, blocks, channels, gate, gumbel, device, threads, init,
+        };
+        command.SetAction(parse =>
+        {
+            double? h = parse.GetValue(hours);
+            int? g = parse.GetValue(generations);
+            if (h is null && g is null)
+            {
+                Console.Error.WriteLine("zerogo loop: give --hours H or --generations G (or both)");
+                return 2;
+            }
+
+            if (h is <= 0 || g is < 1)
+            {
+                Console.Error.WriteLine("zerogo loop: --hours must be > 0 and --generations >= 1");
+                return 2;
+            }
+
+            try
+            {
+                var run = new RunDirectory(parse.GetValue(runDir)!);
+                var config = TrainingCli.OpenOrCreate(run, parse.GetValue(size), parse.GetValue(seed), c => c with
+                {
+                    Network = c.Network with
+                    {
+                        Blocks = parse.GetValue(blocks) ?? c.Network.Blocks,
+                        Channels = parse.GetValue(channels) ?? c.Network.Channels,
+                    },
+                    SelfPlay = c.SelfPlay with
+                    {
+                        GamesPerGeneration = parse.GetValue(games) ?? c.SelfPlay.GamesPerGeneration,
+                        Visits = parse.GetValue(visits) ?? c.SelfPlay.Visits,
+                        Gumbel = parse.GetValue(gumbel) || c.SelfPlay.Gumbel,
+                    },
+                    Training = c.Training with
+                    {
+                        StepsPerGeneration = parse.GetValue(steps) ?? c.Training.StepsPerGeneration,
+                        Device = parse.GetValue(device) ?? c.Training.Device,
+                        Threads = parse.GetValue(threads) ?? c.Training.Threads,
+                    },
+                    Gate = c.Gate with { Enabled = parse.GetValue(gate) || c.Gate.Enabled },
+                });
+                var loop = new RunLoop(run, config) { InitialModel = parse.GetValue(init) };
+                loop.Log += TrainingCli.Print;
+                using var cancel = TrainingCli.CancelOnCtrlC();
+                var deadline = h is double hh ? DateTimeOffset.UtcNow.AddHours(hh) : (DateTimeOffset?)null;
+                int reached = loop.Execute(new LoopLimits(g, deadline), cancel.Token);
+                Console.WriteLine($"loop: generation {reached}, latest model {run.LatestModelStem}");
+                return 0;
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or ZeroGo.Neural.Files.ModelFileException)
+            {
+                Console.Error.WriteLine($"zerogo loop: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}
+
+/// <summary>What the training verbs share: opening a run folder, printing, Ctrl-C.</summary>
+internal static class TrainingCli
+{
+    private static readonly object PrintLock = new();
+
+    public static void Print(string line)
+    {
+        lock (PrintLock)
+        {
+            var stamp = DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+            if (line.StartsWith("warning", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"[{stamp}] {line}");
+            }
+            else
+            {
+                Console.WriteLine($"[{stamp}] {line}");
+            }
+        }
+    }
+
+    /// <summary>Loads the run's config, or creates one from the size defaults (plus <paramref name="adjust"/>) for a new run.</summary>
+    public static RunConfig OpenOrCreate(RunDirectory run, int? size, ulong seed, Func<RunConfig, RunConfig> adjust)
+    {
+        if (run.HasConfig)
+        {
+            var existing = run.LoadConfig();
+            if (size is int s && s != existing.Size)
+            {
+                throw new ArgumentException($"{run.Root} is a {existing.Size}x{existing.Size} run; --size {s} does not match");
+            }
+
+            existing.Validate();
+            return existing;
+        }
+
+        if (size is not int newSize)
+        {
+            throw new ArgumentException($"{run.Root} has no config.json yet: give --size to start a new run");
+        }
+
+        if (newSize is < 2 or > 19)
+        {
+            throw new ArgumentException($"board size {newSize} is outside 2..19");
+        }
+
+        var config = adjust(RunConfig.ForSize(newSize, seed));
+        if (config.Training.Threads == 0 && Environment.ProcessorCount <= 2)
+        {
+            config = config with { Training = config.Training with { Threads = 1 } };
+        }
+
+        config.Validate();
+        run.CreateFolders();
+        run.SaveConfig(config);
+        return config;
+    }
+
+    public static CancellationTokenSource CancelOnCtrlC()
+    {
+        var source = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            Print("interrupted: finishing the current step (Ctrl-C again to kill)");
+            source.Cancel();
+        };
+        return source;
+    }
+}

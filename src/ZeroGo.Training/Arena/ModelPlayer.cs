@@ -1,0 +1,90 @@
+using System.Globalization;
+using ZeroGo.Go;
+using ZeroGo.Neural;
+using ZeroGo.Neural.Evaluators;
+using ZeroGo.Search;
+
+namespace ZeroGo.Training.Arena;
+
+/// <summary>
+/// A network with the search as an arena player: one <see cref="MctsSearch"/> per parallel game, all sharing one
+/// batched evaluator (so parallel games fill its batches). No noise, best move by LCB; resigns when hopeless.
+/// </summary>
+public sealed class ModelPlayerFactory : IArenaPlayerFactory
+{
+    private readonly BatchingEvaluator _evaluator;
+    private readonly PolicyValueNetwork _network;
+    private readonly int _visits;
+
+    public ModelPlayerFactory(string modelPath, int visits, string name, string device = ComputeDevice.Cpu)
+    {
+        _network = PolicyValueNetwork.Load(modelPath, device);
+        _evaluator = new BatchingEvaluator(_network, new EvaluatorOptions { MaxBatchSize = 64 });
+        _visits = visits;
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    public int MaxParallelGames => 64;
+
+    public BatchingEvaluator Evaluator => _evaluator;
+
+    public IArenaPlayer Create(int slot, ulong seed) => new ModelPlayer(Name, _evaluator, _visits, seed);
+
+    public void Dispose()
+    {
+        _evaluator.Dispose();
+        _network.Dispose();
+    }
+
+    /// <summary>"model:PATH[@VISITS]" → path and visits (default <paramref name="defaultVisits"/>).</summary>
+    public static (string Path, int Visits) ParseSpec(string spec, int defaultVisits)
+    {
+        int at = spec.LastIndexOf('@');
+        if (at > 0 && int.TryParse(spec[(at + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int visits))
+        {
+            if (visits < 1)
+            {
+                throw new ArgumentException($"visits in '{spec}' must be at least 1");
+            }
+
+            return (spec[..at], visits);
+        }
+
+        return (spec, defaultVisits);
+    }
+}
+
+/// <summary>One game's player over a shared evaluator.</summary>
+public sealed class ModelPlayer(string name, IEvaluator evaluator, int visits, ulong seed) : IArenaPlayer
+{
+    private readonly MctsSearch _search = new(evaluator, new SearchOptions
+    {
+        Threads = 1,
+        BatchSize = Math.Clamp(visits / 16, 1, 8),
+        Seed = seed | 1,
+        ResignWinRate = 0.02,
+        ResignMinVisits = Math.Min(visits, 64),
+        MaxNodes = Math.Max(10_000, visits * 4),
+    });
+
+    public string Name => name;
+
+    public void NewGame(GameState start)
+    {
+    }
+
+    public PlayerMove GenerateMove(GameState state)
+    {
+        _search.SetPosition(state);
+        var result = _search.Run(SearchLimits.Visits(visits));
+        var comment = string.Create(CultureInfo.InvariantCulture,
+            $"{state.ToMove.Letter()} win rate {100 * result.Snapshot.WinRate:0.0}%, {result.Snapshot.RootVisits} visits");
+        return new PlayerMove(result.ShouldResign ? Move.Resign : result.Move, comment);
+    }
+
+    public void Dispose()
+    {
+    }
+}

@@ -1,0 +1,448 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using ZeroGo.Go;
+using ZeroGo.Neural;
+using ZeroGo.Neural.Evaluators;
+using ZeroGo.Neural.Files;
+using ZeroGo.Search;
+using ZeroGo.Training.Arena;
+using ZeroGo.Training.Metrics;
+using ZeroGo.Training.SelfPlay;
+using ZeroGo.Training.Trainer;
+
+namespace ZeroGo.Training.Runs;
+
+/// <summary>When a loop stops: after a total number of generations and/or at a deadline.</summary>
+public sealed record LoopLimits(int? Generations, DateTimeOffset? Deadline);
+
+/// <summary>
+/// The AlphaZero loop over a <see cref="RunDirectory"/>: self-play with the newest model → train the next
+/// generation → (optional gate) → promote, repeated. Every stage starts by looking at what is on disk, so a
+/// killed run continues where it stopped: finished games (their chunks), checkpoints (their state files) and
+/// models (their manifests) are kept; unfinished files are removed with a warning. Reports through
+/// <see cref="Log"/> (the CLI prints it).
+/// </summary>
+public sealed class RunLoop(RunDirectory run, RunConfig config)
+{
+    private CsvLog? _selfPlayLog;
+    private CsvLog? _trainingLog;
+
+    /// <summary>Progress lines and warnings for people.</summary>
+    public event Action<string>? Log;
+
+    public RunDirectory Run => run;
+
+    public RunConfig Config => config;
+
+    /// <summary>A model to start a new run from (transfer, any board size); null for random weights.</summary>
+    public string? InitialModel { get; init; }
+
+    private void Say(string line) => Log?.Invoke(line);
+
+    /// <summary>Runs until the limits are reached or <paramref name="cancel"/> fires; returns the newest generation.</summary>
+    public int Execute(LoopLimits limits, CancellationToken cancel = default)
+    {
+        config.Validate();
+        run.CreateFolders();
+        run.RemoveTemporaryFiles(Say);
+        _selfPlayLog = new CsvLog(Path.Combine(run.Logs, "selfplay.csv"),
+            ["time", "generation", "game", "moves", "winner", "score", "resigned", "playthrough", "false_resign", "seconds"]);
+        _trainingLog = new CsvLog(Path.Combine(run.Logs, "training.csv"),
+            ["time", "generation", "step", "samples_seen", "window", "learning_rate", "policy_loss", "value_loss", "score_loss", "ownership_loss", "total_loss", "samples_per_second"]);
+
+        int generation = EnsureInitialModel();
+        using var deadlineSource = limits.Deadline is { } deadline
+            ? new CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(0, (deadline - DateTimeOffset.UtcNow).TotalSeconds)))
+            : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, deadlineSource.Token);
+        var token = linked.Token;
+        while (!token.IsCancellationRequested && (limits.Generations is not int total || generation < total))
+        {
+            PlaySelfPlay(generation, token);
+            if (token.IsCancellationRequested)
+            {
+                break;
+            }
+
+            bool trained = TrainNextGeneration(generation, token);
+            if (!trained)
+            {
+                break;
+            }
+
+            generation++;
+            DrawCharts();
+        }
+
+        DrawCharts();
+        Say($"loop: stopped at generation {generation} ({(limits.Generations is int g && generation >= g ? "generation target reached" : "time limit or interrupted")}); models in {run.Models}");
+        return generation;
+    }
+
+    /// <summary>Creates gen-0000 (and latest) when absent; returns the newest generation whose model loads.</summary>
+    public int EnsureInitialModel()
+    {
+        var generations = run.GenerationsWithFile(Neural.Files.ModelPaths.ManifestExtension);
+        for (int i = generations.Count - 1; i >= 0; i--)
+        {
+            try
+            {
+                using var network = PolicyValueNetwork.Load(run.ModelStem(generations[i]));
+                if (i < generations.Count - 1 || generations[i] > 0)
+                {
+                    Say($"loop: resumed {run.Root} at generation {generations[i]} (model {RunDirectory.GenerationName(generations[i])}); " +
+                        $"{CountFinishedGames(generations[i])} of {config.SelfPlay.GamesPerGeneration} self-play games of this generation done, " +
+                        $"latest checkpoint at step {LatestCheckpoint()?.State.Step ?? 0}");
+                }
+                else
+                {
+                    Say($"loop: resumed {run.Root} at generation 0 ({CountFinishedGames(0)} of {config.SelfPlay.GamesPerGeneration} self-play games done, " +
+                        $"latest checkpoint at step {LatestCheckpoint()?.State.Step ?? 0})");
+                }
+
+                EnsureLatest(generations[i]);
+                return generations[i];
+            }
+            catch (ModelFileException e)
+            {
+                Say($"warning: skipping damaged model {RunDirectory.GenerationName(generations[i])}: {e.Message}");
+                foreach (var file in Directory.EnumerateFiles(run.Models, RunDirectory.GenerationName(generations[i]) + ".*"))
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+
+        var shape = new NetworkConfig { Blocks = config.Network.Blocks, Channels = config.Network.Channels };
+        using (var fresh = InitialModel is null
+            ? PolicyValueNetwork.Create(shape, config.Training.Device, seed: (long)(config.Seed & 0x7FFFFFFF))
+            : PolicyValueNetwork.Load(InitialModel, config.Training.Device))
+        {
+            var info = new Neural.Files.ModelInfo
+            {
+                BoardSizes = [BoardGeometry.Get(config.Size).ToString()],
+                Notes = InitialModel is null ? "generation 0: random initial weights" : $"generation 0: initialised from {Path.GetFullPath(InitialModel)} ({fresh.Config.Name})",
+            };
+            fresh.Save(run.ModelStem(0), info);
+            fresh.Save(run.LatestModelStem, info);
+        }
+
+        Say($"loop: new run in {run.Root}: {config.Size}x{config.Size}, komi {config.Komi.ToString(CultureInfo.InvariantCulture)}, " +
+            $"b{config.Network.Blocks}c{config.Network.Channels}, {config.SelfPlay.GamesPerGeneration} games/generation at {config.SelfPlay.Visits} visits; seed {config.Seed}");
+        return 0;
+    }
+
+    private void EnsureLatest(int generation)
+    {
+        try
+        {
+            using var latest = PolicyValueNetwork.Load(run.LatestModelStem);
+            if (ModelHash(run.LatestModelStem) == ModelHash(run.ModelStem(generation)))
+            {
+                return;
+            }
+        }
+        catch (Exception e) when (e is ModelFileException or IOException)
+        {
+        }
+
+        using var network = PolicyValueNetwork.Load(run.ModelStem(generation));
+        network.Save(run.LatestModelStem);
+    }
+
+    private static string ModelHash(string stem)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(stem + ".json"));
+        return document.RootElement.TryGetProperty("weights", out var weights) && weights.TryGetProperty("sha256", out var sha)
+            ? sha.GetString() ?? ""
+            : "";
+    }
+
+    private int CountFinishedGames(int generation) =>
+        Directory.Exists(run.SamplesFolder(generation))
+            ? Directory.EnumerateFiles(run.SamplesFolder(generation), "*" + Samples.ChunkFile.Extension).Count()
+            : 0;
+
+    /// <summary>Plays the self-play games of <paramref name="generation"/> that are not finished yet.</summary>
+    public void PlaySelfPlay(int generation, CancellationToken token)
+    {
+        var settings = config.SelfPlay;
+        var output = new SelfPlayOutput(run.GamesFolder(generation), run.SamplesFolder(generation));
+        var finished = output.ScanFinished(Say);
+        var remaining = SelfPlayOutput.Remaining(finished, settings.GamesPerGeneration);
+        if (remaining.Count == 0)
+        {
+            return;
+        }
+
+        Say($"selfplay: generation {generation}: {remaining.Count} games to play ({finished.Count} already done)");
+        using var network = PolicyValueNetwork.Load(run.ModelStem(generation), config.Training.Device);
+        using var evaluator = new BatchingEvaluator(network, new EvaluatorOptions
+        {
+            MaxBatchSize = Math.Max(8, Math.Min(128, settings.ConcurrentGames * settings.SearchBatch)),
+        });
+        var reporter = new SelfPlayReporter(Say, () => evaluator.AverageBatchSize, () => evaluator.PositionsEvaluated);
+        var runner = CreateRunner(evaluator, settings, generation);
+        string player = RunDirectory.GenerationName(generation);
+        runner.GameFinished += (game, progress) =>
+        {
+            output.Write(game, player);
+            var record = game.Record;
+            _selfPlayLog?.Append(DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), generation, record.GameNumber,
+                record.Moves.Count, record.Winner, record.ScoreForBlack, game.ResignedBy.IsPlayer() ? 1 : 0, game.PlayedThrough ? 1 : 0,
+                game.FalseResignation ? 1 : 0, game.Elapsed.TotalSeconds);
+            reporter.Report(progress);
+        };
+        var totals = runner.Run(remaining, token);
+        reporter.Report(totals, force: true);
+    }
+
+    /// <summary>A self-play runner over <paramref name="evaluator"/> with PUCT or Gumbel root search as configured.</summary>
+    public SelfPlayRunner CreateRunner(IEvaluator evaluator, SelfPlaySettings settings, int generation)
+    {
+        var searchOptions = new SearchOptions
+        {
+            Threads = 1,
+            BatchSize = settings.SearchBatch,
+            MaxNodes = Math.Max(20_000, settings.Visits * 8),
+        };
+        return new SelfPlayRunner(
+            number => settings.Gumbel
+                ? new GumbelMoveSearcher(evaluator, searchOptions, settings.GumbelTopK, settings.Visits, settings.CheapVisits,
+                    config.Seed * 1_000_003UL + (ulong)generation * 65_537UL + (ulong)number)
+                : new PuctMoveSearcher(evaluator, searchOptions, settings.DirichletEpsilon, settings.DirichletAlphaTotal,
+                    settings.Visits, settings.CheapVisits, config.Seed * 1_000_003UL + (ulong)generation * 65_537UL + (ulong)number),
+            settings, config.Size, config.Komi, config.Seed, generation);
+    }
+
+    /// <summary>The newest complete checkpoint (its state file exists and its model loads), or null.</summary>
+    public (string Stem, CheckpointState State)? LatestCheckpoint()
+    {
+        if (!Directory.Exists(run.Checkpoints))
+        {
+            return null;
+        }
+
+        foreach (var statePath in Directory.EnumerateFiles(run.Checkpoints, "*.state.json").Order(StringComparer.Ordinal).Reverse())
+        {
+            var stem = statePath[..^".state.json".Length];
+            try
+            {
+                var state = JsonSerializer.Deserialize<CheckpointState>(File.ReadAllText(statePath))
+                    ?? throw new InvalidDataException("empty");
+                if (File.Exists(stem + ".optimizer") && File.Exists(stem + ".json"))
+                {
+                    return (stem, state);
+                }
+            }
+            catch (Exception e) when (e is JsonException or InvalidDataException or IOException)
+            {
+                Say($"warning: skipping damaged checkpoint {Path.GetFileName(stem)}: {e.Message}");
+            }
+        }
+
+        return null;
+    }
+
+    private string CheckpointStem(long step) => Path.Combine(run.Checkpoints, $"step-{step.ToString("D8", CultureInfo.InvariantCulture)}");
+
+    /// <summary>
+    /// Trains from the latest checkpoint (or the current model) until the step count of generation+1 is reached,
+    /// then writes models/gen-(generation+1) and latest. Returns false when interrupted first.
+    /// </summary>
+    public bool TrainNextGeneration(int generation, CancellationToken token)
+    {
+        var settings = config.Training;
+        long targetStep = (long)(generation + 1) * settings.StepsPerGeneration;
+        var checkpoint = LatestCheckpoint();
+        PolicyValueNetwork network;
+        long step;
+        bool restoreOptimizer = false;
+        if (checkpoint is { } c && c.State.Step > (long)generation * settings.StepsPerGeneration && c.State.Step <= targetStep)
+        {
+            try
+            {
+                network = PolicyValueNetwork.Load(c.Stem, settings.Device);
+                step = c.State.Step;
+                restoreOptimizer = true;
+                Say($"train: resuming generation {generation + 1} from checkpoint at step {step}");
+            }
+            catch (ModelFileException e)
+            {
+                Say($"warning: checkpoint {c.Stem} is damaged ({e.Message}); starting from the generation {generation} model");
+                network = PolicyValueNetwork.Load(run.ModelStem(generation), settings.Device);
+                step = (long)generation * settings.StepsPerGeneration;
+            }
+        }
+        else
+        {
+            network = PolicyValueNetwork.Load(run.ModelStem(generation), settings.Device);
+            step = (long)generation * settings.StepsPerGeneration;
+            restoreOptimizer = checkpoint is { } previous && previous.State.Step == step;
+        }
+
+        using (network)
+        using (var trainer = new NetworkTrainer(network, settings, step))
+        {
+            if (restoreOptimizer && checkpoint is { } saved)
+            {
+                try
+                {
+                    trainer.LoadOptimizerState(saved.Stem);
+                }
+                catch (Exception e)
+                {
+                    Say($"warning: optimiser state of {Path.GetFileName(saved.Stem)} could not be read ({e.Message}); momentum restarts");
+                }
+            }
+
+            var window = ReplayWindow.Load(run, settings, Say);
+            if (window.Count == 0)
+            {
+                Say("train: no samples yet; nothing to train on");
+                return false;
+            }
+
+            Say($"train: generation {generation + 1}: steps {step}..{targetStep}, window {window.Count} of {window.TotalSamples} samples from {window.GameCount} games");
+            var random = new FastRandom(config.Seed * 31 + (ulong)step);
+            var symmetryRandom = new Random((int)(config.Seed + (ulong)step));
+            var clock = Stopwatch.StartNew();
+            long samplesSeen = 0;
+            var sum = new LossBreakdown();
+            int sumCount = 0;
+            while (trainer.Step < targetStep)
+            {
+                if (token.IsCancellationRequested)
+                {
+                    return false;
+                }
+
+                var picks = new List<(Samples.GameRecord, int)>(settings.BatchSize);
+                for (int i = 0; i < settings.BatchSize; i++)
+                {
+                    picks.Add(window.Sample(ref random));
+                }
+
+                var batch = TrainingBatch.Build(picks, geometry =>
+                {
+                    if (!settings.Symmetries)
+                    {
+                        return Symmetry.Identity;
+                    }
+
+                    var choices = Symmetry.For(geometry).ToArray();
+                    return choices[symmetryRandom.Next(choices.Length)];
+                });
+                var losses = trainer.TrainStep(batch);
+                samplesSeen += batch.Count;
+                sum = new LossBreakdown(sum.Policy + losses.Policy, sum.Value + losses.Value, sum.Score + losses.Score, sum.Ownership + losses.Ownership);
+                sumCount++;
+                if (trainer.Step % 10 == 0 || trainer.Step == targetStep)
+                {
+                    var mean = new LossBreakdown(sum.Policy / sumCount, sum.Value / sumCount, sum.Score / sumCount, sum.Ownership / sumCount);
+                    double rate = samplesSeen / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
+                    _trainingLog?.Append(DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), generation + 1, trainer.Step, samplesSeen,
+                        window.Count, NetworkTrainer.LearningRateAt(trainer.Step, settings), mean.Policy, mean.Value, mean.Score, mean.Ownership, mean.Total, rate);
+                    if (trainer.Step % 50 == 0 || trainer.Step == targetStep)
+                    {
+                        Say(string.Create(CultureInfo.InvariantCulture,
+                            $"train: step {trainer.Step}/{targetStep}  loss {mean.Total:0.000} (policy {mean.Policy:0.000}, value {mean.Value:0.000}, score {mean.Score:0.000}, ownership {mean.Ownership:0.000})  {rate:0} samples/s"));
+                    }
+
+                    sum = new LossBreakdown();
+                    sumCount = 0;
+                }
+
+                if (trainer.Step % settings.CheckpointEverySteps == 0 || trainer.Step == targetStep)
+                {
+                    trainer.SaveCheckpoint(CheckpointStem(trainer.Step), generation + 1);
+                    PruneCheckpoints(keep: 2);
+                }
+            }
+
+            var info = new Neural.Files.ModelInfo
+            {
+                BoardSizes = [BoardGeometry.Get(config.Size).ToString()],
+                TrainingSteps = trainer.Step,
+                Notes = $"generation {generation + 1}: {samplesSeen} samples this generation, window {window.Count}",
+            };
+            if (config.Gate.Enabled && !PassesGate(network, generation, token))
+            {
+                using var previous = PolicyValueNetwork.Load(run.ModelStem(generation));
+                previous.Save(run.ModelStem(generation + 1), previous.Info with { Notes = $"generation {generation + 1}: candidate rejected by the gate; copy of generation {generation}" });
+                previous.Save(run.LatestModelStem);
+                Say($"gate: candidate rejected; generation {generation + 1} keeps the weights of generation {generation}");
+                return true;
+            }
+
+            network.Save(run.ModelStem(generation + 1), info);
+            network.Save(run.LatestModelStem, info);
+            Say($"train: promoted {RunDirectory.GenerationName(generation + 1)} ({clock.Elapsed.TotalSeconds:0} s, {samplesSeen / Math.Max(1e-9, clock.Elapsed.TotalSeconds):0} samples/s)");
+            return true;
+        }
+    }
+
+    private bool PassesGate(PolicyValueNetwork candidate, int generation, CancellationToken token)
+    {
+        var candidateStem = Path.Combine(run.Checkpoints, "gate-candidate");
+        candidate.Save(candidateStem);
+        using var a = new ModelPlayerFactory(candidateStem, config.Gate.Visits, "candidate");
+        using var b = new ModelPlayerFactory(run.ModelStem(generation), config.Gate.Visits, RunDirectory.GenerationName(generation));
+        var match = new ArenaMatch(a, b, new ArenaOptions { Size = config.Size, Komi = config.Komi, Games = config.Gate.Games, Seed = config.Seed + (ulong)generation });
+        var stats = match.Run(token);
+        Say($"gate: candidate vs {RunDirectory.GenerationName(generation)}: {stats.Summary()}");
+        return stats.Score >= config.Gate.Threshold;
+    }
+
+    private void PruneCheckpoints(int keep)
+    {
+        var states = Directory.EnumerateFiles(run.Checkpoints, "step-*.state.json").Order(StringComparer.Ordinal).ToList();
+        foreach (var statePath in states.Take(Math.Max(0, states.Count - keep)))
+        {
+            var stem = statePath[..^".state.json".Length];
+            File.Delete(statePath);   // the commit marker first: a half-deleted checkpoint is never taken as complete
+            foreach (var file in Directory.EnumerateFiles(run.Checkpoints, Path.GetFileName(stem) + ".*"))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    /// <summary>Redraws the loss chart from the training log.</summary>
+    public void DrawCharts()
+    {
+        try
+        {
+            Charts.TrainingLosses(Path.Combine(run.Logs, "training.csv"), Path.Combine(run.Charts, "loss.png"));
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
+        {
+            Say($"warning: could not draw charts: {e.Message}");
+        }
+    }
+}
+
+/// <summary>Prints self-play progress lines at most every few seconds: games/hour, moves/s, evals/s, batch fill, ETA.</summary>
+public sealed class SelfPlayReporter(Action<string> say, Func<double> averageBatch, Func<long> positions)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private double _lastSeconds = double.NegativeInfinity;
+    private readonly long _positionsAtStart = positions();
+
+    public void Report(SelfPlayProgress progress, bool force = false)
+    {
+        if (!force && _clock.Elapsed.TotalSeconds - _lastSeconds < 10)
+        {
+            return;
+        }
+
+        _lastSeconds = _clock.Elapsed.TotalSeconds;
+        double evals = (positions() - _positionsAtStart) / Math.Max(1e-9, progress.Elapsed.TotalSeconds);
+        string eta = progress.Eta is { } t ? $"{(int)t.TotalMinutes}m{t.Seconds:00}s" : "?";
+        say(string.Create(CultureInfo.InvariantCulture,
+            $"selfplay: {progress.GamesDone}/{progress.GamesTarget} games  {progress.GamesPerHour:0} games/h  {progress.MovesPerSecond:0.0} moves/s  " +
+            $"{progress.VisitsPerSecond:0} visits/s  {evals:0} evals/s  batch {averageBatch():0.0}  " +
+            $"false resign {progress.FalseResignations}/{progress.WouldHaveResigned}  ETA {eta}"));
+    }
+}
