@@ -20,12 +20,23 @@ public class SgfException : Exception
 /// <summary>A syntax error (or a file that is not SGF) at a 1-based line and column of the input.</summary>
 public sealed class SgfParseException : SgfException
 {
-    public SgfParseException(string problem, int line, int column)
-        : base(line > 0 ? $"line {line}, column {column}: {problem}" : problem)
+    public SgfParseException(string problem, int line, int column, string? fileName = null)
+        : base(Describe(problem, line, column, fileName))
     {
         Problem = problem;
         Line = line;
         Column = column;
+        FileName = fileName;
+    }
+
+    /// <summary>The file's name when the input was a file.</summary>
+    public string? FileName { get; }
+
+    private static string Describe(string problem, int line, int column, string? fileName)
+    {
+        string where = line > 0 ? $"line {line}, column {column}" : "";
+        string prefix = string.Join(", ", new[] { fileName, where }.Where(s => !string.IsNullOrEmpty(s)));
+        return prefix.Length == 0 ? problem : $"{prefix}: {problem}";
     }
 
     /// <summary>The message without the position.</summary>

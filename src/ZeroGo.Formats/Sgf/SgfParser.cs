@@ -72,7 +72,7 @@ internal sealed class SgfParser
             if (pos >= length)
             {
                 Warn(SgfWarningKind.SyntaxRepair,
-                    $"the file ends inside the game tree ({open.Count} closing ')' missing); the moves so far are kept", length);
+                    $"the file ends inside the game tree ({open.Count} closing ')' missing)", length, "the moves so far are kept");
                 break;
             }
 
@@ -101,7 +101,7 @@ internal sealed class SgfParser
                 case (byte)'[':
                     int valueAt = pos;
                     ReadValue(ref pos);
-                    Warn(SgfWarningKind.SyntaxRepair, "a value in brackets without a property name was ignored", valueAt);
+                    Warn(SgfWarningKind.SyntaxRepair, "a value in brackets without a property name", valueAt, "ignored");
                     break;
                 default:
                     if (IsLetter(b))
@@ -124,7 +124,7 @@ internal sealed class SgfParser
                         }
 
                         Warn(SgfWarningKind.SyntaxRepair,
-                            $"unexpected text '{Preview(junkAt, pos)}' between properties was ignored", junkAt);
+                            $"unexpected text '{Preview(junkAt, pos)}' between properties", junkAt, "ignored");
                     }
 
                     break;
@@ -188,7 +188,7 @@ internal sealed class SgfParser
         SkipWhitespace(ref pos);
         if (pos >= length || _data[pos] != '[')
         {
-            Warn(SgfWarningKind.SyntaxRepair, $"property {written} has no value in brackets; it was ignored", start);
+            Warn(SgfWarningKind.SyntaxRepair, $"property {written} has no value in brackets", start, "ignored");
             return;
         }
 
@@ -229,7 +229,7 @@ internal sealed class SgfParser
             }
         }
 
-        Warn(SgfWarningKind.SyntaxRepair, "a value is not closed with ']' before the end of the file; kept up to the end", open);
+        Warn(SgfWarningKind.SyntaxRepair, "a value is not closed with ']' before the end of the file", open, "kept up to the end");
         pos = length;
         return SgfValue.FromRaw(Decode(start, length - start));
     }
@@ -326,12 +326,18 @@ internal sealed class SgfParser
     private readonly Dictionary<string, string> _renamed = [];
     private int _firstRenameAt;
 
-    private void Warn(SgfWarningKind kind, string message, int offset)
+    /// <summary>Records a problem; strict mode throws for syntax damage (without the tolerant repair's words).</summary>
+    private void Warn(SgfWarningKind kind, string message, int offset, string? repair = null)
     {
         var (line, column) = Position(offset);
         if (_strict && kind == SgfWarningKind.SyntaxRepair)
         {
             throw new SgfParseException(message, line, column);
+        }
+
+        if (repair is not null)
+        {
+            message += "; " + repair;
         }
 
         // A damaged file can produce a warning per byte: keep the first few hundred, they tell the story.

@@ -77,7 +77,7 @@ public static class SgfReader
         }
         catch (SgfParseException e)
         {
-            throw new SgfParseException($"{Path.GetFileName(path)}: {e.Problem}", e.Line, e.Column);
+            throw new SgfParseException(e.Problem, e.Line, e.Column, Path.GetFileName(path));
         }
     }
 

@@ -113,8 +113,8 @@ internal sealed class SgfReplayer(SgfGame game, bool strict)
     {
         string text = value.Text.Trim();
         string shown = $"{color.Letter()}[{value.Raw}]";
-        SgfWarning Problem(SgfWarningKind kind, string message) =>
-            new(kind, $"{shown} {message}", property.Line, property.Column, number);
+        SgfWarning Problem(SgfWarningKind kind, string message, string? repair = null) =>
+            new(kind, $"{shown} {message}" + (strict || repair is null ? "" : "; " + repair), property.Line, property.Column, number);
 
         Move move;
         if (SgfCoordinates.IsPass(text, game.Width, game.Height))
@@ -125,7 +125,7 @@ internal sealed class SgfReplayer(SgfGame game, bool strict)
         {
             if (!_geometry.Contains(column, row))
             {
-                Report(warnings, Problem(SgfWarningKind.IllegalMove, $"is off the {game.SizeText} board; skipped"));
+                Report(warnings, Problem(SgfWarningKind.IllegalMove, $"is off the {game.SizeText} board", "skipped"));
                 return;
             }
 
@@ -138,7 +138,7 @@ internal sealed class SgfReplayer(SgfGame game, bool strict)
         }
         else
         {
-            Report(warnings, Problem(SgfWarningKind.IllegalMove, "is not a point; skipped"));
+            Report(warnings, Problem(SgfWarningKind.IllegalMove, "is not a point", "skipped"));
             return;
         }
 
@@ -149,14 +149,14 @@ internal sealed class SgfReplayer(SgfGame game, bool strict)
                 state.PlayUnchecked(color, move);
                 break;
             case MoveLegality.Occupied:
-                Report(warnings, Problem(SgfWarningKind.IllegalMove, "is on an occupied point; skipped"));
+                Report(warnings, Problem(SgfWarningKind.IllegalMove, "is on an occupied point", "skipped"));
                 break;
             case MoveLegality.OffBoard:
-                Report(warnings, Problem(SgfWarningKind.IllegalMove, "is off the board; skipped"));
+                Report(warnings, Problem(SgfWarningKind.IllegalMove, "is off the board", "skipped"));
                 break;
             default:
                 // Suicide, ko, superko: the record says it happened, so it is played as recorded.
-                Report(warnings, Problem(SgfWarningKind.IllegalMove, $"is illegal ({verdict.Describe()}); played as recorded"));
+                Report(warnings, Problem(SgfWarningKind.IllegalMove, $"is illegal ({verdict.Describe()})", "played as recorded"));
                 state.PlayUnchecked(color, move);
                 break;
         }
