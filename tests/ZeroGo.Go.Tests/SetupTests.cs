@@ -44,6 +44,24 @@ public class SetupTests
     }
 
     [Fact]
+    public void RemovingTheMiddleStoneOfAChainSplitsIt()
+    {
+        var geometry = BoardGeometry.Get(9);
+        var state = new GameState(geometry);
+        var line = new[] { "C5", "D5", "E5", "F5", "G5" }.Select(v => BoardDiagram.Vertex(geometry, v)).ToList();
+        state.ApplySetup(line, [BoardDiagram.Vertex(geometry, "E6")], []);
+        Assert.Equal(5, state.Board.ChainSize(line[0]));
+        Assert.Equal(11, state.Board.CountLiberties(line[0]));
+        state.ApplySetup([], [], [line[2]]);
+        Assert.Equal(2, state.Board.ChainSize(line[0]));
+        Assert.Equal(2, state.Board.ChainSize(line[4]));
+        Assert.NotEqual(state.Board.ChainHead(line[0]), state.Board.ChainHead(line[4]));
+        Assert.Equal(6, state.Board.CountLiberties(line[0])); // C6 D6 C4 D4 B5 and the freed E5
+        Assert.Equal(state.Board.ComputeHashFromScratch(), state.Board.Hash);
+        Assert.Null(state.Board.FindInconsistency());
+    }
+
+    [Fact]
     public void SetupThatLeavesAChainWithoutLibertiesIsReported()
     {
         var geometry = BoardGeometry.Get(9);
