@@ -11,8 +11,8 @@ namespace ZeroGo.Neural.LeelaZero;
 public sealed record HeatmapResult(float[] Policy, float Winrate);
 
 /// <summary>
-/// Leela Zero's <c>heatmap [SYMMETRY|average]</c> for any <see cref="IEvaluator"/>: the network's raw policy under
-/// one of Leela Zero's 8 symmetries (numbered as leelaz numbers them, see <see cref="LeelaZeroSymmetry"/>) or their
+/// Leela Zero's <c>heatmap [SYMMETRY|average]</c> for any <see cref="IEvaluator"/>: the network's policy (raw for
+/// Leela Zero networks, see <see cref="Compute"/>) under one of Leela Zero's 8 symmetries (numbered as leelaz numbers them, see <see cref="LeelaZeroSymmetry"/>) or their
 /// average, printed in leelaz's layout: 19 rows (top row first) of per-mille policy truncated to integers, 0 on
 /// occupied points, then <c>pass: N</c> and <c>winrate: X</c> (0..1 for the side to move, six decimals).
 /// </summary>
@@ -53,9 +53,11 @@ public static class LeelaZeroHeatmap
 
     /// <summary>
     /// Evaluates <paramref name="request"/> (its board, side to move and history) under LZ symmetry
-    /// <paramref name="symmetry"/>, or the average of all 8 when null. A Leela Zero evaluator is asked directly;
-    /// any other evaluator gets the position transformed by the symmetry with every move marked legal (so its
-    /// legal-move masking keeps the whole softmax), and its policy is mapped back.
+    /// <paramref name="symmetry"/>, or the average of all 8 when null. A Leela Zero evaluator is asked directly
+    /// for its raw softmax over all 362 moves, as leelaz prints it. Any other evaluator gets the position (history,
+    /// recent moves and legal moves included) transformed by the symmetry and its policy is mapped back; that
+    /// policy is the one the search gets, masked to legal moves and renormalised (ZeroGo's networks read the
+    /// legal moves as an input plane, so the mask cannot be lifted without changing what the network sees).
     /// </summary>
     public static HeatmapResult Compute(IEvaluator evaluator, EvaluationRequest request, int? symmetry)
     {
@@ -165,7 +167,7 @@ public static class LeelaZeroHeatmap
         return new HeatmapResult(policy, winrate);
     }
 
-    /// <summary>Copies <paramref name="source"/> moved by <paramref name="symmetry"/>, with every move marked legal.</summary>
+    /// <summary>Copies <paramref name="source"/> moved by <paramref name="symmetry"/> (legal moves included).</summary>
     private static void Transform(EvaluationRequest source, Symmetry symmetry, EvaluationRequest destination, ulong salt)
     {
         var geometry = source.Geometry;
@@ -187,7 +189,14 @@ public static class LeelaZeroHeatmap
         }
 
         destination.RecentMoveCount = recent;
-        Array.Fill(destination.LegalMask, true);
+        var legal = source.LegalMask;
+        for (int dense = 0; dense < geometry.Area; dense++)
+        {
+            var image = symmetry.Apply(geometry.FromDense(dense), geometry);
+            destination.LegalMask[geometry.DenseIndex(image)] = legal[dense];
+        }
+
+        destination.LegalMask[geometry.Area] = legal[geometry.Area];
 
         ulong key = HeatmapKeySalt ^ (salt * 0x9E37_79B9_7F4A_7C15UL) ^ (ulong)destination.ToMove;
         key = Mix(key ^ destination.Board.Hash);

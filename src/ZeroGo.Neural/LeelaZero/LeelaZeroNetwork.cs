@@ -18,16 +18,17 @@ namespace ZeroGo.Neural.LeelaZero;
 public sealed class LeelaZeroNetwork : nn.Module<Tensor, (Tensor PolicyLogits, Tensor Value)>
 {
     private readonly Conv2d _input;
-    private readonly ModuleList<Conv2d> _tower = new();
+    private readonly ModuleList<Conv2d> _tower;
     private readonly Conv2d _policyConvolution;
     private readonly Linear _policyFullyConnected;
     private readonly Conv2d _valueConvolution;
     private readonly Linear _valueHidden;
     private readonly Linear _valueOutput;
 
-    public LeelaZeroNetwork(LeelaZeroWeights weights) : base(nameof(LeelaZeroNetwork))
+    public LeelaZeroNetwork(LeelaZeroWeights weights) : base(InitializedName())
     {
         Weights = weights;
+        _tower = new ModuleList<Conv2d>();
         _input = FoldedConvolution(weights.Input);
         foreach (var block in weights.Blocks)
         {
@@ -67,6 +68,13 @@ public sealed class LeelaZeroNetwork : nn.Module<Tensor, (Tensor PolicyLogits, T
         value = nn.functional.relu(_valueHidden.forward(value));
         value = _valueOutput.forward(value).flatten().tanh();
         return (logits.MoveToOuterDisposeScope(), value.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>Process-wide libtorch settings (passive OpenMP waiting) must be in place before the first module.</summary>
+    private static string InitializedName()
+    {
+        TorchRuntime.EnsureInitialized();
+        return nameof(LeelaZeroNetwork);
     }
 
     private static Conv2d FoldedConvolution(LeelaZeroConvolution source)
