@@ -7,10 +7,16 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode="${1:-runtime}"
 
 runtime_packages=(gnugo libsdl2-2.0-0 fonts-noto-cjk fonts-dejavu-core libfontconfig1)
-test_packages=(leela-zero xvfb xdotool imagemagick nodejs npm x11-utils)
+test_packages=(leela-zero xvfb xdotool imagemagick x11-utils)
 
 packages=("${runtime_packages[@]}")
-[ "$mode" = test ] && packages+=("${test_packages[@]}")
+if [ "$mode" = test ]; then
+  packages+=("${test_packages[@]}")
+  # Node.js may come from elsewhere (NodeSource bundles npm and conflicts with Debian's npm): ask apt only
+  # for what is missing as a command.
+  command -v node >/dev/null 2>&1 || packages+=(nodejs)
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
+fi
 
 stamp_dir="$root/artifacts"
 stamp="$stamp_dir/.setup-$mode-$(echo "${packages[*]}" | md5sum | cut -c1-8)"
