@@ -10,7 +10,7 @@ using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
-public sealed class ZeroGoWeakenElfVersionNeeds : Task
+public sealed class ZeroGoWeakenElfVersionNeeds : Microsoft.Build.Utilities.Task
 {
     private const uint ShtGnuVerneed = 0x6ffffffe;
     private const ushort VerFlgWeak = 0x2;
@@ -106,7 +106,7 @@ public sealed class ZeroGoWeakenElfVersionNeeds : Task
     }
 
     /// <summary>Returns how many vernaux entries it changed (0 when already weak or not needed).</summary>
-    private static int Patch(string path, List<string> versions)
+    internal static int Patch(string path, List<string> versions)
     {
         byte[] elf = File.ReadAllBytes(path);
         var changedOffsets = new List<int>();
@@ -152,7 +152,7 @@ public sealed class ZeroGoWeakenElfVersionNeeds : Task
     }
 
     /// <summary>Yields (file offset of vna_flags, version name) for every vernaux entry of every verneed entry.</summary>
-    private static IEnumerable<(int FlagsOffset, string Name)> EnumerateVersionNeeds(byte[] elf)
+    internal static IEnumerable<(int FlagsOffset, string Name)> EnumerateVersionNeeds(byte[] elf)
     {
         if (elf.Length < 64 || elf[0] != 0x7f || elf[1] != (byte)'E' || elf[2] != (byte)'L' || elf[3] != (byte)'F')
         {
