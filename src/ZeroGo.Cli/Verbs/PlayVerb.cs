@@ -128,10 +128,10 @@ internal static class PlayVerb
         return (new SearchAnalysisSource(evaluator, threads), new NetworkLayers(network));
     }
 
-    /// <summary>Ctrl+S: the game with result and the AI's comments, to games/saved/ with a time stamp.</summary>
+    /// <summary>Ctrl+S: the game with result and the AI's comments, to ./zerogo-games/ with a time stamp.</summary>
     internal static string SaveGame(PlayController controller)
     {
-        var folder = Path.Combine(Environment.CurrentDirectory, "games", "saved");
+        var folder = Path.Combine(Environment.CurrentDirectory, "zerogo-games");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"zerogo-{DateTime.Now:yyyyMMdd-HHmmss}.sgf");
         var human = controller.HumanColor;

@@ -270,7 +270,7 @@ public sealed class PlayController : IDisposable
         if (reply.Analysis is { } analysis)
         {
             _winRates[^1] = analysis.WinRateBlack;
-            _moveComments[Game.Moves.Count + 1] = Describe(analysis, reply.Move);
+            _moveComments[Game.Moves.Count + 1] = Describe(analysis, reply.Move, Game.Geometry);
         }
 
         var color = Game.ToMove;
@@ -297,13 +297,14 @@ public sealed class PlayController : IDisposable
 
     private string Name(Color color) => color == HumanColor ? "You" : "ZeroGo";
 
-    private static string Describe(AnalysisSnapshot analysis, Move played)
+    private static string Describe(AnalysisSnapshot analysis, Move played, BoardGeometry geometry)
     {
         var best = analysis.Best;
-        string text = $"ZeroGo: win rate {(analysis.WinRate * 100):0.0}% for the player to move, {analysis.TotalVisits} visits";
+        string text = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"ZeroGo: win rate {analysis.WinRate * 100:0.0}% for the player to move, {analysis.TotalVisits} visits");
         if (best is not null && best.Move != played)
         {
-            text += $"; the search preferred {best.Move}";
+            text += $"; the search preferred {Formats.GtpVertex.Format(best.Move, geometry)}";
         }
 
         return text;

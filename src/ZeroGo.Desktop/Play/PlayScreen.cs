@@ -303,7 +303,7 @@ public sealed class PlayScreen : IScreen
 
                 try
                 {
-                    Toast("Saved " + SaveGame(_controller));
+                    Toast("Saved " + System.IO.Path.GetFileName(SaveGame(_controller)));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
                 {
@@ -472,7 +472,7 @@ public sealed class PlayScreen : IScreen
         (panel.Status, panel.StatusKind) = Status();
         panel.Comment = _controller.Phase == GamePhase.Scoring
             ? "Territory is marked with small squares; dead stones are crossed out. Click a group to mark it dead or alive; the count updates. u returns to play, n starts a new game."
-            : null;
+            : SearchSummary(analysis);
 
         bool playing = _controller.Phase == GamePhase.Playing;
         panel.Buttons.Add(new PanelButton("undo", "Undo", "u"));
@@ -487,6 +487,26 @@ public sealed class PlayScreen : IScreen
 
         panel.Help.AddRange(HelpLines);
         return panel;
+    }
+
+    /// <summary>The top candidates of the last (or running) search as text: move, win rate, visits, expected line.</summary>
+    private string? SearchSummary(AnalysisSnapshot? analysis)
+    {
+        if (analysis is null || analysis.Candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var geometry = _controller.Game.Geometry;
+        var lines = new List<string> { $"ZeroGo's {(analysis.IsFinal ? "last" : "current")} search, {analysis.TotalVisits} visits ({(analysis.ToMove == Color.Black ? "Black" : "White")} to play):" };
+        foreach (var candidate in analysis.Candidates.Take(5))
+        {
+            string pv = string.Join(" ", candidate.Pv.Take(6).Select(m => GtpVertex.Format(m, geometry)));
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{GtpVertex.Format(candidate.Move, geometry),-4} {candidate.WinRate * 100:0.0}%  {candidate.Visits} visits  → {pv}"));
+        }
+
+        return string.Join("\n", lines);
     }
 
     private (string, StatusKind) Status()

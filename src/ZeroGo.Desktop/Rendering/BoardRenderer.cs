@@ -411,7 +411,7 @@ public sealed class BoardRenderer : IDisposable
                 continue; // stones that stay alive get no square: the board remains readable
             }
 
-            float half = layout.Spacing * (stone.IsPlayer() ? 0.2f : 0.12f + 0.26f * strength);
+            float half = layout.Spacing * (stone.IsPlayer() ? 0.2f : 0.14f + 0.3f * strength);
             paint.Color = owner == Color.Black
                 ? new SKColor(0x10, 0x10, 0x10, (byte)(60 + 150 * strength))
                 : new SKColor(0xFA, 0xFA, 0xFA, (byte)(70 + 160 * strength));
