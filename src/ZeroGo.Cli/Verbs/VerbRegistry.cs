@@ -9,11 +9,15 @@ internal static class VerbRegistry
     [
         BenchVerb.Create(),
         GtpVerb.Create(),
+        LeelaZeroVerb.Create(),
         PlayVerb.Create(),
         ReplayVerb.Create(),
         RenderVerb.Create(),
         SgfVerb.Create(),
         LoopVerb.Create(),
         ArenaVerb.Create(),
+        SelfplayVerb.Create(),
+        TrainVerb.Create(),
+        LadderVerb.Create(),
     ];
 }

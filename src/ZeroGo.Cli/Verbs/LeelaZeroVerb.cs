@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using ZeroGo.Neural.LeelaZero;
+
+namespace ZeroGo.Cli.Verbs;
+
+/// <summary>
+/// <c>zerogo lz …</c>: tools for Leela Zero network files. <c>lz info FILE</c> checks a downloaded network and
+/// prints its size; <c>lz random</c> writes a random network (for tests and same-network benchmarks against
+/// leelaz, docs/leela-zero.md).
+/// </summary>
+internal static class LeelaZeroVerb
+{
+    public static Command Create()
+    {
+        var lz = new Command("lz", "Leela Zero network files: check one (info) or write a random one (random).");
+        lz.Subcommands.Add(CreateInfo());
+        lz.Subcommands.Add(CreateRandom());
+        return lz;
+    }
+
+    private static Command CreateInfo()
+    {
+        var file = new Argument<string>("FILE") { Description = "A Leela Zero weight file (plain text or gzip)." };
+        var command = new Command("info", "Read a Leela Zero network completely and print its format and size.") { file };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(file)!;
+            try
+            {
+                var weights = LeelaZeroWeights.Load(path);
+                long parameters = CountParameters(weights);
+                Console.WriteLine($"file: {path}");
+                Console.WriteLine($"format: {weights.FormatVersion}{(weights.ValueIsForBlack ? " (value head for Black, ELF OpenGo)" : string.Empty)}");
+                Console.WriteLine($"blocks: {weights.BlockCount}");
+                Console.WriteLine($"filters: {weights.Filters}");
+                Console.WriteLine($"size: {weights.SizeTag}");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parameters: {parameters}"));
+                Console.WriteLine("board: 19x19");
+                return 0;
+            }
+            catch (Exception e) when (e is LeelaZeroFormatException or IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"zerogo lz info: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static Command CreateRandom()
+    {
+        var blocks = new Option<int>("--blocks") { Description = "Residual blocks.", DefaultValueFactory = _ => 6 };
+        var filters = new Option<int>("--filters") { Description = "Filters per convolution.", DefaultValueFactory = _ => 64 };
+        var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
+        var format = new Option<int>("--format") { Description = "File format version: 1, or 2 (value head for Black).", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--out") { Description = "File to write.", Required = true };
+        var command = new Command("random", "Write a random Leela Zero network (random weights, biases and batch-norm statistics).")
+        {
+            blocks, filters, seed, format, output,
+        };
+        command.SetAction(parse =>
+        {
+            int blockCount = parse.GetValue(blocks);
+            int filterCount = parse.GetValue(filters);
+            int version = parse.GetValue(format);
+            string? error = blockCount is < 0 or > 80 ? $"--blocks must be 0..80 (got {blockCount})"
+                : filterCount is < 1 or > 1024 ? $"--filters must be 1..1024 (got {filterCount})"
+                : version is not (1 or 2) ? $"--format must be 1 or 2 (got {version})"
+                : null;
+            if (error is not null)
+            {
+                Console.Error.WriteLine($"zerogo lz random: {error}");
+                return 2;
+            }
+
+            string path = parse.GetValue(output)!;
+            try
+            {
+                var weights = LeelaZeroRandomWeights.Create(blockCount, filterCount, parse.GetValue(seed), version);
+                LeelaZeroWeightsWriter.Save(weights, path);
+                Console.WriteLine($"wrote {path}: {weights.SizeTag}, format {version}");
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"zerogo lz random: cannot write {path}: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static long CountParameters(LeelaZeroWeights weights)
+    {
+        static long Convolution(LeelaZeroConvolution c) => c.Weights.Length + c.Biases.Length + c.Means.Length + c.Variances.Length;
+        long total = Convolution(weights.Input) + Convolution(weights.PolicyConvolution) + Convolution(weights.ValueConvolution);
+        foreach (var block in weights.Blocks)
+        {
+            total += Convolution(block.First) + Convolution(block.Second);
+        }
+
+        return total + weights.PolicyFullyConnectedWeights.Length + weights.PolicyFullyConnectedBiases.Length
+            + weights.ValueHiddenWeights.Length + weights.ValueHiddenBiases.Length + weights.ValueOutputWeights.Length + 1;
+    }
+}
