@@ -274,7 +274,7 @@ public sealed class SgfGame
 
         string? km = root.GetText("KM");
         double? komi = SgfRules.ParseKomi(km, out bool fox);
-        if (km is not null && komi is null)
+        if (!string.IsNullOrWhiteSpace(km) && komi is null)
         {
             warnings.Add(new SgfWarning(SgfWarningKind.BadValue, $"komi KM[{km}] is not a number; using {SgfRules.DefaultKomi}"));
         }
