@@ -73,6 +73,7 @@ public sealed record SearchOptions
     {
         Require(Threads is >= 1 and <= 256, $"threads must be 1..256 (got {Threads})");
         Require(BatchSize is >= 1 and <= 4096, $"batch size must be 1..4096 (got {BatchSize})");
+        Require(Threads * BatchSize <= ushort.MaxValue, "threads × batch size must be at most 65535 (descents in flight per node)");
         Require(CPuctInit > 0 && CPuctBase > 0, "c_puct init and base must be positive");
         Require(FpuReduction >= 0 && RootFpuReduction >= 0, "FPU reductions must not be negative");
         Require(VirtualLoss is >= 0 and <= 100, $"virtual loss must be 0..100 (got {VirtualLoss})");

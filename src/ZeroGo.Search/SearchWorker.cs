@@ -391,8 +391,10 @@ internal sealed class SearchWorker
             if (leaf.Kind == LeafKind.Evaluate)
             {
                 var result = _evaluations[leaf.Request];
-                leaf.Value = Math.Clamp(result.ValueForSideToMove, -1f, 1f);
-                leaf.Score = result.ScoreLeadForSideToMove;
+                // A broken evaluator must not poison the tree: NaN/infinite values count as 0.
+                float value = result.ValueForSideToMove, score = result.ScoreLeadForSideToMove;
+                leaf.Value = float.IsFinite(value) ? Math.Clamp(value, -1f, 1f) : 0f;
+                leaf.Score = float.IsFinite(score) ? score : 0f;
                 leaf.ExpansionCount = BuildChildren(_toEvaluate[leaf.Request].LegalMask, result.Policy, _expansions.AsSpan(i * (area + 1), area + 1));
             }
         }

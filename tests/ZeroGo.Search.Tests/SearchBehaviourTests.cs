@@ -292,6 +292,35 @@ public class SearchBehaviourTests
         Assert.Null(search.FindInconsistency());
     }
 
+    [Fact]
+    public void NonFiniteValuesFromAnEvaluatorCountAsDraws()
+    {
+        var search = NewSearch(new NaNEvaluator());
+        search.SetPosition(new GameState(5));
+
+        var snapshot = search.Run(SearchLimits.Visits(200)).Snapshot;
+
+        Assert.True(double.IsFinite(snapshot.WinRate));
+        Assert.All(snapshot.Candidates, c => Assert.True(double.IsFinite(c.WinRate) && double.IsFinite(c.ScoreLead)));
+    }
+
+    private sealed class NaNEvaluator : IEvaluator
+    {
+        public int HistoryLength => 0;
+
+        public string Name => "nan";
+
+        public void Evaluate(IReadOnlyList<EvaluationRequest> requests, IReadOnlyList<Evaluation> results)
+        {
+            for (int i = 0; i < requests.Count; i++)
+            {
+                Array.Fill(results[i].Policy, float.NaN);
+                results[i].ValueForSideToMove = float.NaN;
+                results[i].ScoreLeadForSideToMove = float.PositiveInfinity;
+            }
+        }
+    }
+
     private sealed class FailingEvaluator(int failAfter) : IEvaluator
     {
         private int _calls;
