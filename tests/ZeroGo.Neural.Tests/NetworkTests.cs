@@ -158,6 +158,21 @@ public class NetworkTests
         }
     }
 
+    [SkippableFact]
+    public void OpenMpThreadsWaitPassivelyUnlessTheUserChose()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "the setting is made through the C library on Linux");
+        TorchRuntime.EnsureInitialized();
+        if (Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") is null && Environment.GetEnvironmentVariable("GOMP_SPINCOUNT") is null)
+        {
+            Assert.Equal("OMP_WAIT_POLICY=PASSIVE (ZeroGo default)", TorchRuntime.OpenMpWaitPolicy);
+        }
+        else
+        {
+            Assert.Contains("(environment)", TorchRuntime.OpenMpWaitPolicy);
+        }
+    }
+
     [Fact]
     public void ConfigsParseAndRejectImpossibleShapes()
     {
