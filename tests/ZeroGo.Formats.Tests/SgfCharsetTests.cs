@@ -97,6 +97,26 @@ public class SgfCharsetTests
     }
 
     [Fact]
+    public void Without_CA_lone_accented_bytes_are_latin_1_not_a_double_byte_guess()
+    {
+        // 0xE9 followed by ']' would be one GBK character (and swallow the bracket) under a blind guess.
+        var data = Bytes("(;PB[Caf", Encoding.Latin1.GetBytes("é"), "]PW[", Encoding.Latin1.GetBytes("Müller"), "]C[",
+            Encoding.Latin1.GetBytes("Ça va?"), "];B[aa])");
+        var game = SgfGame.Read(data, SgfReadOptions.StrictMode);
+        Assert.Equal("Café", game.Info.PlayerBlack);
+        Assert.Equal("Müller", game.Info.PlayerWhite);
+        Assert.Equal("Ça va?", game.Info.RootComment);
+        Assert.Equal(1, game.MoveCount);
+    }
+
+    [Fact]
+    public void A_gib_header_quoted_inside_an_sgf_comment_is_still_sgf()
+    {
+        var game = SgfGame.Parse("(;C[converted from \\[GIBOKIND=Global\\]];B[aa])");
+        Assert.Equal(1, game.MoveCount);
+    }
+
+    [Fact]
     public void Unknown_or_wrong_CA_falls_back_without_crashing()
     {
         var unknown = SgfGame.Read(Bytes("(;CA[NO-SUCH-CHARSET]PB[", Encoding.UTF8.GetBytes("古力"), "])"));

@@ -103,6 +103,11 @@ internal static class SgfCharset
             return Utf8;
         }
 
+        if (!LooksDoubleByte(data))
+        {
+            return Windows1252; // accented Latin letters among ASCII: the FF[4] default ISO-8859-1 family
+        }
+
         int best = Windows1252;
         double bestScore = 0;
         foreach (int codePage in GuessOrder)
@@ -126,6 +131,30 @@ internal static class SgfCharset
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// True when at least half the bytes above 0x7F stand next to another such byte. Text in GB2312 and EUC-KR
+    /// always pairs them, Big5 and Shift_JIS mostly; Latin-1 accents sit alone between ASCII letters.
+    /// </summary>
+    private static bool LooksDoubleByte(ReadOnlySpan<byte> data)
+    {
+        int high = 0, paired = 0;
+        for (int i = 0; i < data.Length; i++)
+        {
+            if (data[i] < 0x80)
+            {
+                continue;
+            }
+
+            high++;
+            if ((i > 0 && data[i - 1] >= 0x80) || (i + 1 < data.Length && data[i + 1] >= 0x80))
+            {
+                paired++;
+            }
+        }
+
+        return paired * 2 >= high;
     }
 
     /// <summary>

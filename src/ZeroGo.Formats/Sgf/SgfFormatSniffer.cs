@@ -13,14 +13,14 @@ internal static class SgfFormatSniffer
     {
         var head = Head(data, 8192);
         string trimmed = head.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (trimmed.StartsWith("\\HS", StringComparison.Ordinal) || head.Contains("\\[GIBOKIND=", StringComparison.Ordinal)
-            || head.Contains("\\[GAMEBLACKNAME=", StringComparison.Ordinal))
+        bool hasTree = data.IndexOf("(;"u8) >= 0;
+        if (trimmed.StartsWith("\\HS", StringComparison.Ordinal)
+            || (!hasTree && (head.Contains("\\[GIBOKIND=", StringComparison.Ordinal) || head.Contains("\\[GAMEBLACKNAME=", StringComparison.Ordinal))))
         {
             return "this looks like a Tygem .gib file, not SGF (convert it to SGF first)";
         }
 
-        if (head.Contains("[Header]", StringComparison.OrdinalIgnoreCase) && head.Contains("[Data]", StringComparison.OrdinalIgnoreCase)
-            && !head.Contains("(;", StringComparison.Ordinal))
+        if (!hasTree && head.Contains("[Header]", StringComparison.OrdinalIgnoreCase) && head.Contains("[Data]", StringComparison.OrdinalIgnoreCase))
         {
             return "this looks like a PandaNet .ugf/.ugi file, not SGF (convert it to SGF first)";
         }
