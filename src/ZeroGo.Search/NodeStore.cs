@@ -47,6 +47,13 @@ internal sealed class NodeStore
     /// <summary>Bytes held in chunks (in use or kept for reuse).</summary>
     public long BytesReserved => (long)_nodeChunks.Count * NodeChunkSize * NodeBytes + (long)_edgeChunks.Count * EdgeChunkSize * EdgeBytes;
 
+    /// <summary>The node chunks, for loops that look up many nodes (index &gt;&gt; <see cref="NodeChunkShift"/>, then &amp; <see cref="NodeChunkIndexMask"/>).</summary>
+    public Node[][] NodeChunks => _nodes;
+
+    public const int NodeChunkShift = NodeChunkBits;
+
+    public const int NodeChunkIndexMask = NodeChunkMask;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref Node NodeAt(int index) => ref _nodes[index >> NodeChunkBits][index & NodeChunkMask];
 

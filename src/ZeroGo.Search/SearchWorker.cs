@@ -251,6 +251,7 @@ internal sealed class SearchWorker
         // sum is complete. Below the root the first edge without a node is that one (edges sorted by prior).
         // Scores are compared in single precision with one division per child:
         // W/n + u/(1+n) = (W(1+n) + u·n) / (n(1+n)), W = win-rate sum (in-flight descents add losses: 0).
+        var chunks = store.NodeChunks; // children may only be added under the lock we hold: the chunks stay put
         float visitedPolicy = 0;
         int best = -1;
         float bestScore = float.NegativeInfinity;
@@ -282,7 +283,7 @@ internal sealed class SearchWorker
                 break;
             }
 
-            ref var node = ref store.NodeAt(child);
+            ref var node = ref chunks[child >> NodeStore.NodeChunkShift][child & NodeStore.NodeChunkIndexMask];
             int visits = node.Visits;
             float n = visits + virtualLoss * node.InFlight;
             if (n <= 0)
