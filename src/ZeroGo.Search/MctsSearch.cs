@@ -41,7 +41,7 @@ public sealed class MctsSearch
     private float[] _ownershipSum = [];
     private int _ownershipCount;
     private long _nextProgressTicks;
-    private Task<SearchResult>? _background;
+    private volatile Task<SearchResult>? _background;
 
     public MctsSearch(IEvaluator evaluator, SearchOptions? options = null)
     {

@@ -22,9 +22,8 @@ public sealed class RolloutEvaluator : IEvaluator
         }
 
         PlayoutsPerEvaluation = playoutsPerEvaluation;
-        ulong baseSeed = seed;
         _playouts = new ThreadLocal<Dictionary<BoardGeometry, RandomPlayout>>(() => []);
-        _seedCounter = (long)(baseSeed & 0x7FFF_FFFF_FFFF);
+        _seedCounter = (long)(seed & 0x7FFF_FFFF_FFFF); // each thread's playout engine gets the next seed
     }
 
     public int PlayoutsPerEvaluation { get; }
