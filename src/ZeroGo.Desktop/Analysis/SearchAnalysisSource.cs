@@ -39,6 +39,13 @@ public sealed class SearchAnalysisSource : IAnalysisSource
             {
                 // Visits of the root including the reused subtree: a well-explored line answers at once.
                 var result = _search.Run(SearchLimits.Visits(Math.Max(1, visits)), cancel);
+                if (result.Snapshot.Ownership is null && !cancel.IsCancellationRequested)
+                {
+                    // The reused tree already had the visits, so this run evaluated nothing and has no ownership
+                    // (the search averages it over its own evaluations): a few fresh playouts bring it back.
+                    result = _search.Run(SearchLimits.Playouts(Math.Clamp(visits / 8, 16, 200)), cancel);
+                }
+
                 return Convert(result.Snapshot, policy, final: true);
             }
             finally
