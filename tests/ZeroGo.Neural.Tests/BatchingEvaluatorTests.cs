@@ -195,6 +195,13 @@ public class BatchingEvaluatorTests
     }
 
     [Fact]
+    public void TheDefaultPrecisionIsBf16ExactlyWhereTheCpuHasIt()
+    {
+        bool native = File.Exists("/proc/cpuinfo") && File.ReadAllText("/proc/cpuinfo").Split([' ', '\t', '\n']).Any(f => f is "avx512_bf16" or "amx_bf16");
+        Assert.Equal(native ? Precision.BFloat16 : Precision.Float32, new EvaluatorOptions().Precision);
+    }
+
+    [Fact]
     public void NewWeightsReplaceTheOldAndEmptyTheCache()
     {
         using var first = TestPositions.SmallNetwork(seed: 1);

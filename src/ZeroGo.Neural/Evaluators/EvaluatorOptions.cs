@@ -30,8 +30,8 @@ public sealed record EvaluatorOptions
 
     public SymmetryMode Symmetry { get; init; } = SymmetryMode.Random;
 
-    /// <summary>Inference number format (see docs/network.md for the measured bf16-vs-fp32 difference).</summary>
-    public Precision Precision { get; init; } = Precision.BFloat16;
+    /// <summary>Inference number format: bf16 where the CPU has it natively, else fp32 (docs/network.md has the measured difference).</summary>
+    public Precision Precision { get; init; } = PrecisionExtensions.InferenceDefault;
 
     /// <summary>Threads libtorch uses inside one forward pass (default: every core).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
