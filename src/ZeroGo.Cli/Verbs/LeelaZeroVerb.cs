@@ -1,13 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
+using ZeroGo.Neural;
 using ZeroGo.Neural.LeelaZero;
+using ZeroGo.Search;
 
 namespace ZeroGo.Cli.Verbs;
 
 /// <summary>
 /// <c>zerogo lz …</c>: tools for Leela Zero network files. <c>lz info FILE</c> checks a downloaded network and
 /// prints its size; <c>lz random</c> writes a random network (for tests and same-network benchmarks against
-/// leelaz, docs/leela-zero.md).
+/// leelaz, docs/leela-zero.md); <c>lz bench FILE</c> times ZeroGo's search on the network the way
+/// <c>leelaz --benchmark</c> times its own (3200 playouts from the empty 19x19 board).
 /// </summary>
 internal static class LeelaZeroVerb
 {
@@ -16,6 +19,7 @@ internal static class LeelaZeroVerb
         var lz = new Command("lz", "Leela Zero network files: check one (info) or write a random one (random).");
         lz.Subcommands.Add(CreateInfo());
         lz.Subcommands.Add(CreateRandom());
+        lz.Subcommands.Add(CreateBench());
         return lz;
     }
 
@@ -86,6 +90,60 @@ internal static class LeelaZeroVerb
             {
                 Console.Error.WriteLine($"zerogo lz random: cannot write {path}: {e.Message}");
                 return 1;
+            }
+        });
+        return command;
+    }
+
+    private static Command CreateBench()
+    {
+        var file = new Argument<string>("FILE") { Description = "A Leela Zero weight file (plain text or gzip)." };
+        var threads = new Option<int>("--threads") { Description = "Search threads (as leelaz -t).", DefaultValueFactory = _ => 2 };
+        var visits = new Option<int>("--visits") { Description = "Playouts to time (leelaz --benchmark makes 3200).", DefaultValueFactory = _ => 3200 };
+        var batch = new Option<int>("--batch") { Description = "Leaves gathered per thread per evaluator call.", DefaultValueFactory = _ => 16 };
+        var fp32 = new Option<bool>("--fp32") { Description = "Network inference in fp32 (default bf16, as the engine searches)." };
+        var command = new Command("bench", "Search speed on a Leela Zero network, to compare with 'leelaz --cpu-only -t N --benchmark -w FILE' (last line: visits/s: N).")
+        {
+            file, threads, visits, batch, fp32,
+        };
+        command.SetAction(parse =>
+        {
+            int threadCount = parse.GetValue(threads);
+            int visitCount = parse.GetValue(visits);
+            int batchSize = parse.GetValue(batch);
+            string? error = threadCount is < 1 or > 256 ? $"--threads must be 1..256 (got {threadCount})"
+                : visitCount < 1 ? $"--visits must be positive (got {visitCount})"
+                : batchSize is < 1 or > 4096 ? $"--batch must be 1..4096 (got {batchSize})"
+                : null;
+            if (error is not null)
+            {
+                Console.Error.WriteLine($"zerogo lz bench: {error}");
+                return 2;
+            }
+
+            LeelaZeroEvaluator evaluator;
+            try
+            {
+                // No evaluation cache: the warm-up search visits the same positions as the timed one.
+                evaluator = LeelaZeroEvaluator.Load(parse.GetValue(file)!, new LeelaZeroEvaluatorOptions
+                {
+                    Precision = parse.GetValue(fp32) ? Precision.Float32 : Precision.BFloat16,
+                    Symmetry = LeelaZeroSymmetryMode.Random,
+                    Threads = Math.Max(1, Environment.ProcessorCount / threadCount),
+                    MaxBatchSize = batchSize,
+                    CacheMegabytes = 0,
+                });
+            }
+            catch (Exception e) when (e is LeelaZeroFormatException or IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"zerogo lz bench: {e.Message}");
+                return 1;
+            }
+
+            using (evaluator)
+            {
+                var options = SearchOptions.Default with { Threads = threadCount, BatchSize = batchSize };
+                return BenchSearchVerb.Run(evaluator, options, LeelaZeroWeights.BoardSize, visitCount);
             }
         });
         return command;
