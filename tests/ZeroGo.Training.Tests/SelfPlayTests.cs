@@ -95,4 +95,47 @@ public class SelfPlayTests
         Assert.True(totals.WouldHaveResigned > 0);
         Assert.InRange(totals.FalseResignations, 0, totals.WouldHaveResigned);
     }
+
+    [Fact]
+    public void Gumbel_self_play_gives_improved_policy_targets_and_legal_games()
+    {
+        var settings = TinySettings with { Gumbel = true, GumbelTopK = 4, Visits = 8, CheapVisits = 4 };
+        var evaluator = new RolloutEvaluator(2, 5);
+        var runner = new SelfPlayRunner(
+            number => new GumbelMoveSearcher(evaluator, new SearchOptions { Threads = 1, BatchSize = 1, MaxNodes = 20_000 }, settings.GumbelTopK,
+                settings.Visits, settings.CheapVisits, (ulong)number),
+            settings, 5, 0.5, 3, 0);
+        var games = new List<SelfPlayGame>();
+        runner.GameFinished += (game, _) => games.Add(game);
+        runner.Run([1, 2]);
+        Assert.Equal(2, games.Count);
+        foreach (var game in games)
+        {
+            GameReplay.FinalState(game.Record);
+            foreach (var move in game.Record.Moves)
+            {
+                Assert.Equal(1f, move.PolicyProbabilities.Sum(), 3);
+                Assert.NotEmpty(move.PolicyMoves);
+            }
+        }
+    }
+
+    [Fact]
+    public void Gumbel_search_finds_the_capture_that_wins_with_few_visits()
+    {
+        // 5x5: a White stone in atari at (1,1) surrounded by Black on three sides; Black to move captures at (1,2).
+        var state = new GameState(5, new Rules { Komi = 0.5 });
+        var g = state.Geometry;
+        state.Play(Move.At(g.PointAt(1, 0)));
+        state.Play(Move.At(g.PointAt(1, 1)));
+        state.Play(Move.At(g.PointAt(0, 1)));
+        state.Play(Move.Pass);
+        state.Play(Move.At(g.PointAt(2, 1)));
+        state.Play(Move.Pass);
+        var searcher = new GumbelMoveSearcher(new RolloutEvaluator(16, 9), new SearchOptions { Threads = 1, BatchSize = 1 }, 16, 64, 16, 1);
+        var result = searcher.Search(state, full: true);
+        int capture = g.DenseIndex(g.PointAt(1, 2));
+        Assert.Equal(Move.At(g.PointAt(1, 2)), result.BestMove);
+        Assert.Equal(result.Policy.Max(), result.Policy[capture]);
+    }
 }
