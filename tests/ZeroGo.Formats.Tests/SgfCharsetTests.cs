@@ -110,6 +110,15 @@ public class SgfCharsetTests
     }
 
     [Fact]
+    public void The_root_CA_wins_over_a_CA_seen_earlier_in_junk()
+    {
+        var data = Bytes("mail says CA[UTF-8] but\n(;CA[GB2312]PB[", Gb.GetBytes("古力"), "])");
+        var game = SgfGame.Read(data, SgfReadOptions.StrictMode);
+        Assert.Equal("古力", game.Info.PlayerBlack);
+        Assert.Contains("CA[GB2312]", game.Charset);
+    }
+
+    [Fact]
     public void A_gib_header_quoted_inside_an_sgf_comment_is_still_sgf()
     {
         var game = SgfGame.Parse("(;C[converted from \\[GIBOKIND=Global\\]];B[aa])");

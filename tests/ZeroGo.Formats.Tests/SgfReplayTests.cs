@@ -62,6 +62,15 @@ public class SgfReplayTests
     }
 
     [Fact]
+    public void KO_marks_an_illegal_move_as_intended()
+    {
+        var game = SgfGame.Parse("(;SZ[5]KM[0]RU[Japanese]AB[bb][ac][bd]AW[cb][bc][dc][cd];B[cc];W[bc]KO[])");
+        var replay = game.FinalState(SgfReplayMode.Strict);
+        Assert.Empty(replay.Warnings);
+        Assert.Equal(Color.White, replay.State.Board.ColorAt(1, 2));
+    }
+
+    [Fact]
     public void Suicide_is_refused_unless_the_rules_allow_it()
     {
         // White a1 (as) is already in Black's corner; White b1 (bs) then leaves the two stones without liberties.

@@ -120,6 +120,19 @@ public static class SgfReader
             throw new SgfParseException(SgfFormatSniffer.DescribeNonSgf(bytes, fileName), 1, 1);
         }
 
+        // The byte scan takes the first "CA[" it meets; if that was not the root's own CA (text before the tree
+        // or in a comment), read again with the charset the root actually names.
+        if (forcedCodePage is null && trees[0].GetText("CA") is { } rootCharset
+            && !string.Equals(rootCharset.Trim(), FindDeclaredCharset(bytes), StringComparison.OrdinalIgnoreCase)
+            && SgfCharset.Resolve(rootCharset) is int rootCodePage
+            && rootCodePage is not (1200 or 1201 or 12000 or 12001) && SgfCharset.DecodesCleanly(bytes, rootCodePage))
+        {
+            warnings = [];
+            codePage = rootCodePage;
+            charset = $"{SgfCharset.DisplayName(rootCodePage)} (CA[{rootCharset}])";
+            trees = new SgfParser(bytes, codePage, options.Strict, warnings).Parse();
+        }
+
         return new SgfCollection(trees, warnings, charset, options);
     }
 

@@ -29,6 +29,7 @@ internal sealed class SgfReplayer(SgfGame game, bool strict)
             state.SetToMove(toMove.Value);
         }
 
+        bool forced = node.Has("KO");
         foreach (var (color, property, value) in node.MoveProperties())
         {
             if (moveNumber + 1 >= stopBeforeMove)
@@ -37,7 +38,7 @@ internal sealed class SgfReplayer(SgfGame game, bool strict)
             }
 
             moveNumber++;
-            Play(state, color, property, value, moveNumber, warnings);
+            Play(state, color, property, value, moveNumber, forced, warnings);
         }
 
         return true;
@@ -109,7 +110,7 @@ internal sealed class SgfReplayer(SgfGame game, bool strict)
         return points;
     }
 
-    private void Play(GameState state, Color color, SgfProperty property, SgfValue value, int number, List<SgfWarning> warnings)
+    private void Play(GameState state, Color color, SgfProperty property, SgfValue value, int number, bool forced, List<SgfWarning> warnings)
     {
         string text = value.Text.Trim();
         string shown = $"{color.Letter()}[{value.Raw}]";
@@ -155,8 +156,13 @@ internal sealed class SgfReplayer(SgfGame game, bool strict)
                 Report(warnings, Problem(SgfWarningKind.IllegalMove, "is off the board", "skipped"));
                 break;
             default:
-                // Suicide, ko, superko: the record says it happened, so it is played as recorded.
-                Report(warnings, Problem(SgfWarningKind.IllegalMove, $"is illegal ({verdict.Describe()})", "played as recorded"));
+                // Suicide, ko, superko: the record says it happened, so it is played as recorded. KO[] on the node
+                // (FF[4] "execute the move even if illegal") says so on purpose: no warning then.
+                if (!forced)
+                {
+                    Report(warnings, Problem(SgfWarningKind.IllegalMove, $"is illegal ({verdict.Describe()})", "played as recorded"));
+                }
+
                 state.PlayUnchecked(color, move);
                 break;
         }
