@@ -1,34 +1,28 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
-using ZeroGo.Gtp;
-using ZeroGo.Gtp.Engine;
+using ZeroGo.Cli.Engine;
+using ZeroGo.Neural;
 
 namespace ZeroGo.Cli.Verbs;
 
 /// <summary>
-/// <c>zerogo gtp [--engine random] [--seed N]</c>: a GTP engine on stdin/stdout for GUIs (Sabaki, Lizzie), servers
-/// and match runners. Nothing but GTP goes to stdout; the engine's choice, seed and any problems go to stderr.
+/// <c>zerogo gtp [--engine network|random] [--model FILE] [--visits N] [--threads N] [--time S] [--device D]
+/// [--precision P] [--seed N]</c>: a GTP engine on stdin/stdout for GUIs (Sabaki, Lizzie), servers and match
+/// runners. Nothing but GTP goes to stdout; the engine's choice, seed and any problems go to stderr.
 /// </summary>
 /// <remarks>
-/// To add an engine: add its options to <see cref="GtpVerbOptions"/> (and to the command in <see cref="Create"/>),
-/// then one entry in <see cref="Engines"/> that builds its <see cref="IMoveGenerator"/> from the parsed options.
-/// Command sets that need the engine (analysis, heatmap) are registered in <see cref="Run"/>.
+/// The engine itself is built by <see cref="GtpEngine.Create"/> (src/ZeroGo.Cli/Engine), which other verbs and the
+/// tests share; this verb only parses options, reports start-up problems and serves the engine on the console.
 /// </remarks>
 internal static class GtpVerb
 {
-    /// <summary>The --engine choices: name, what it is, and how to build it from the parsed options.</summary>
-    private static readonly IReadOnlyList<EngineChoice> Engines =
-    [
-        new("random", "uniform random over legal moves that don't fill an own eye (the baseline)",
-            (options, parse) => new RandomMoveGenerator(options.SeedFrom(parse))),
-    ];
-
     public static Command Create()
     {
         var options = new GtpVerbOptions();
-        var command = new Command("gtp", "Run the GTP engine on stdin/stdout (GTP version 2, plus GNU Go / KGS / Leela Zero extensions).")
+        var command = new Command("gtp", "Run the GTP engine on stdin/stdout (GTP version 2, plus GNU Go / KGS / Leela Zero / KataGo extensions).")
         {
-            options.Engine, options.Seed,
+            options.Engine, options.Model, options.Visits, options.Threads, options.Time, options.Device, options.Precision, options.Seed,
         };
         command.SetAction(parse => Run(options, parse));
         return command;
@@ -36,50 +30,99 @@ internal static class GtpVerb
 
     private static int Run(GtpVerbOptions options, ParseResult parse)
     {
-        string engineName = parse.GetValue(options.Engine) ?? "random";
-        var choice = Engines.FirstOrDefault(e => e.Name.Equals(engineName, StringComparison.OrdinalIgnoreCase));
-        if (choice is null)
+        GtpEngineOptions engineOptions;
+        try
         {
-            Console.Error.WriteLine(
-                $"zerogo gtp: unknown engine '{engineName}' (known: {string.Join(", ", Engines.Select(e => e.Name))})");
+            engineOptions = options.ToEngineOptions(parse);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"zerogo gtp: {e.Message}");
             return 2;
         }
 
-        IMoveGenerator generator;
+        if (engineOptions.Validate() is { } problem)
+        {
+            Console.Error.WriteLine($"zerogo gtp: {problem}");
+            return 2;
+        }
+
+        GtpEngine engine;
         try
         {
-            generator = choice.Create(options, parse);
+            engine = GtpEngine.Create(engineOptions, Console.Error);
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            Console.Error.WriteLine($"zerogo gtp: could not start engine '{choice.Name}': {e.Message}");
+            // A bad --model file, an unusable --device: one clear line, no stack trace, exit code 1.
+            string what = engineOptions.ModelPath is { } model ? $"cannot use model '{model}'" : "cannot start the engine";
+            Console.Error.WriteLine($"zerogo gtp: {what}: {OneLine(e.Message)}");
             return 1;
         }
 
-        Console.Error.WriteLine($"zerogo gtp: engine {generator.Name} ({choice.Description}), seed {options.SeedFrom(parse)}");
-        var session = new EngineSession(generator);
-        var commands = GtpCommandTable.CreateStandard();
-        var server = new GtpServer(session, commands, Console.Error);
+        using (engine)
+        {
+            Console.Error.WriteLine($"zerogo gtp: {engine.Describe(engineOptions)}");
+            var server = engine.CreateServer();
+            var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+            using var stdin = new StreamReader(Console.OpenStandardInput(), utf8);
+            using var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8) { NewLine = "\n", AutoFlush = false };
+            server.Run(stdin, stdout);
+        }
 
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        using var stdin = new StreamReader(Console.OpenStandardInput(), utf8);
-        using var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8) { NewLine = "\n", AutoFlush = false };
-        server.Run(stdin, stdout);
         return 0;
     }
 
-    private sealed record EngineChoice(string Name, string Description, Func<GtpVerbOptions, ParseResult, IMoveGenerator> Create);
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
 
-/// <summary>The gtp verb's options; engines read the ones they need from the parse result.</summary>
+/// <summary>The gtp verb's options and their translation into <see cref="GtpEngineOptions"/>.</summary>
 internal sealed class GtpVerbOptions
 {
+    /// <summary>Root visits per move when neither --visits nor --time is given.</summary>
+    public const int DefaultVisits = 800;
+
     private readonly ulong _defaultSeed = (ulong)Random.Shared.NextInt64();
 
     public Option<string> Engine { get; } = new("--engine")
     {
-        Description = "Which engine plays genmove: random (default).",
-        DefaultValueFactory = _ => "random",
+        Description = "Which engine plays: network (default: the search guided by a network) or random (the baseline).",
+        DefaultValueFactory = _ => "network",
+    };
+
+    public Option<string?> Model { get; } = new("--model")
+    {
+        Description = "A ZeroGo model (STEM, STEM.json or STEM.weights) or a Leela Zero weight file (text or .gz), told apart " +
+                      "by content. Default: the bundled model in models/ that fits the board, else a freshly initialised network.",
+    };
+
+    public Option<int?> Visits { get; } = new("--visits")
+    {
+        Description = $"Root visits per move (default {DefaultVisits}, or unlimited when --time is given).",
+    };
+
+    public Option<int> Threads { get; } = new("--threads")
+    {
+        Description = "Search threads.",
+        DefaultValueFactory = _ => Math.Clamp(Environment.ProcessorCount, 1, 8),
+    };
+
+    public Option<double?> Time { get; } = new("--time")
+    {
+        Description = "Seconds per move at most (the budget when the controller sends no time_settings; a clock can only shorten it).",
+    };
+
+    public Option<string> Device { get; } = new("--device")
+    {
+        Description = "cpu or cuda (cuda needs the CUDA build, see docs/network.md).",
+        DefaultValueFactory = _ => ComputeDevice.Cpu,
+    };
+
+    public Option<string> Precision { get; } = new("--precision")
+    {
+        Description = "Search inference precision: bf16 (default, faster on CPUs with AVX-512 BF16) or fp32. heatmap always uses fp32.",
+        DefaultValueFactory = _ => "bf16",
     };
 
     public Option<ulong?> Seed { get; } = new("--seed")
@@ -87,5 +130,45 @@ internal sealed class GtpVerbOptions
         Description = "Random seed (default: a fresh one, printed on stderr so a game can be replayed).",
     };
 
-    public ulong SeedFrom(ParseResult parse) => parse.GetValue(Seed) ?? _defaultSeed;
+    /// <summary>Throws <see cref="ArgumentException"/> for values no engine accepts.</summary>
+    public GtpEngineOptions ToEngineOptions(ParseResult parse)
+    {
+        string engineName = (parse.GetValue(Engine) ?? "network").Trim().ToLowerInvariant();
+        var engine = engineName switch
+        {
+            "network" => EngineKind.Network,
+            "random" => EngineKind.Random,
+            _ => throw new ArgumentException($"unknown engine '{engineName}' (known: network, random)"),
+        };
+        string device = (parse.GetValue(Device) ?? ComputeDevice.Cpu).Trim().ToLowerInvariant();
+        if (device != ComputeDevice.Cpu && device != ComputeDevice.Cuda && !device.StartsWith(ComputeDevice.Cuda + ":", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"unknown device '{device}': use cpu or cuda");
+        }
+
+        var precision = (parse.GetValue(Precision) ?? "bf16").Trim().ToLowerInvariant() switch
+        {
+            "bf16" or "bfloat16" => Neural.Precision.BFloat16,
+            "fp32" or "float32" => Neural.Precision.Float32,
+            var other => throw new ArgumentException($"unknown precision '{other}': use bf16 or fp32"),
+        };
+        double? seconds = parse.GetValue(Time);
+        if (seconds is { } s && (!double.IsFinite(s) || s <= 0 || s > 86_400))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--time must be a positive number of seconds up to one day (got {s})"));
+        }
+
+        TimeSpan? time = seconds is { } value ? TimeSpan.FromSeconds(value) : null;
+        return new GtpEngineOptions
+        {
+            Engine = engine,
+            ModelPath = parse.GetValue(Model),
+            Visits = parse.GetValue(Visits) ?? (time is null ? DefaultVisits : null),
+            Threads = parse.GetValue(Threads),
+            TimePerMove = time,
+            Device = device,
+            Precision = precision,
+            Seed = parse.GetValue(Seed) ?? _defaultSeed,
+        };
+    }
 }

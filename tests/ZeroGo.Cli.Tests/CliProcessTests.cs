@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace ZeroGo.Cli.Tests;
+
+/// <summary>
+/// <c>zerogo gtp</c> as a GUI runs it: the built program (copied beside these tests) over real pipes. Only GTP on
+/// stdout; start-up notes and errors on stderr; a bad model is one line and exit code 1.
+/// </summary>
+public sealed class CliProcessTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    private static string Program => Path.Combine(AppContext.BaseDirectory, "zerogo.dll");
+
+    private sealed class Engine : IDisposable
+    {
+        private readonly StringBuilder _stdout = new();
+        private readonly StringBuilder _stderr = new();
+
+        public Engine(string folder, params string[] arguments)
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                WorkingDirectory = folder,
+            };
+            start.ArgumentList.Add(Program);
+            foreach (string argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            Process = Process.Start(start)!;
+            Process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
+            Process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
+            Process.BeginOutputReadLine();
+            Process.BeginErrorReadLine();
+            Process.StandardInput.NewLine = "\n";
+            Process.StandardInput.AutoFlush = true;
+        }
+
+        public Process Process { get; }
+
+        public string Stdout => Read(_stdout);
+
+        public string Stderr => Read(_stderr);
+
+        public void Send(string line) => Process.StandardInput.WriteLine(line);
+
+        public bool WaitFor(Func<string, bool> condition) => SpinWait.SpinUntil(() => condition(Stdout), Patience);
+
+        public bool Exit()
+        {
+            bool exited = Process.WaitForExit(Patience);
+            if (exited)
+            {
+                Process.WaitForExit(); // drains the asynchronous readers
+            }
+
+            return exited;
+        }
+
+        public void Dispose()
+        {
+            if (!Process.HasExited)
+            {
+                Process.Kill(entireProcessTree: true);
+            }
+
+            Process.Dispose();
+        }
+
+        private static void Append(StringBuilder buffer, string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (buffer)
+            {
+                buffer.Append(line).Append('\n');
+            }
+        }
+
+        private static string Read(StringBuilder buffer)
+        {
+            lock (buffer)
+            {
+                return buffer.ToString();
+            }
+        }
+    }
+
+    [Fact]
+    public void GenmoveAndLzAnalyzeOverPipesWithNothingButGtpOnStdout()
+    {
+        using var folder = new TempFolder();
+        using var engine = new Engine(folder.Path, "gtp", "--visits", "16", "--threads", "1", "--seed", "2");
+        engine.Send("boardsize 9");
+        engine.Send("genmove b");
+        Assert.True(engine.WaitFor(text => text.Contains("= ", StringComparison.Ordinal)), engine.Stdout + engine.Stderr);
+        engine.Send("lz-analyze 10");
+        Assert.True(engine.WaitFor(text => text.Contains("info move ", StringComparison.Ordinal)), engine.Stdout + engine.Stderr);
+        engine.Send("quit");
+        Assert.True(engine.Exit(), "quit should end the engine");
+
+        Assert.Equal(0, engine.Process.ExitCode);
+        Assert.Matches(@"^=\n\n= ([A-HJ][1-9]|pass)\n\n=\n(info move [^\n]+\n)+\n=\n\n$", engine.Stdout);
+        Assert.Contains("engine network", engine.Stderr);
+        Assert.Contains("seed 2", engine.Stderr);
+        Assert.Contains("freshly initialised", engine.Stderr);
+        Assert.DoesNotContain("internal error", engine.Stderr);
+    }
+
+    [Fact]
+    public void AMissingModelIsOneLineOnStderrAndExitCodeOne()
+    {
+        using var folder = new TempFolder();
+        using var engine = new Engine(folder.Path, "gtp", "--model", "nowhere/model.json");
+        Assert.True(engine.Exit());
+
+        Assert.Equal(1, engine.Process.ExitCode);
+        Assert.Equal("", engine.Stdout);
+        string line = Assert.Single(engine.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("zerogo gtp: cannot use model 'nowhere/model.json': ", line);
+        Assert.Contains("model.json", line[50..]);
+    }
+
+    [Fact]
+    public void ACorruptLeelaZeroFileNamesItsLine()
+    {
+        using var folder = new TempFolder();
+        string file = folder.File("broken.txt");
+        File.WriteAllText(file, "1\n0.5 0.25 nonsense\n");
+        using var engine = new Engine(folder.Path, "gtp", "--model", file);
+        Assert.True(engine.Exit());
+
+        Assert.Equal(1, engine.Process.ExitCode);
+        Assert.Equal("", engine.Stdout);
+        string line = Assert.Single(engine.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("broken.txt", line);
+        Assert.Contains("line", line);
+    }
+
+    [Theory]
+    [InlineData("--engine", "alphago", "unknown engine 'alphago'")]
+    [InlineData("--precision", "fp8", "unknown precision 'fp8'")]
+    [InlineData("--visits", "0", "--visits must be positive")]
+    [InlineData("--time", "-1", "--time must be a positive number")]
+    public void BadOptionsAreUsageErrors(string option, string value, string message)
+    {
+        using var folder = new TempFolder();
+        using var engine = new Engine(folder.Path, "gtp", option, value);
+        Assert.True(engine.Exit());
+
+        Assert.Equal(2, engine.Process.ExitCode);
+        Assert.Equal("", engine.Stdout);
+        Assert.Contains(message, engine.Stderr);
+    }
+}
