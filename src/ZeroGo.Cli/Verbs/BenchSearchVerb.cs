@@ -50,6 +50,16 @@ internal static class BenchSearchVerb
             }
 
             var options = SearchOptions.Default with { Threads = threadCount, BatchSize = batchSize };
+            try
+            {
+                options.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"zerogo bench search: {e.Message}");
+                return 2;
+            }
+
             if (useFake)
             {
                 return Run(new UniformEvaluator(), options, boardSize, visitCount);
