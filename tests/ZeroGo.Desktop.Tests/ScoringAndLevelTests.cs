@@ -150,3 +150,37 @@ public class LevelTests
         Assert.All(analysis.Candidates, c => Assert.InRange(c.WinRate, 0, 1));
     }
 }
+
+public class SearchAnalysisSourceTests
+{
+    [Fact]
+    public void RepeatedAnalysisOfOnePositionStillHasOwnershipAndCandidates()
+    {
+        var source = new SearchAnalysisSource(new ZeroGo.Search.RolloutEvaluator(2, seed: 1), threads: 1, seed: 2);
+        var state = TestPositions.Play(9, "E5 C3");
+        var first = source.Analyse(state.Clone(), 64, CancellationToken.None, null);
+        var again = source.Analyse(state.Clone(), 64, CancellationToken.None, null);
+        foreach (var analysis in new[] { first, again })
+        {
+            Assert.NotNull(analysis.OwnershipBlack);
+            Assert.NotNull(analysis.Policy);
+            Assert.NotEmpty(analysis.Candidates);
+            Assert.Equal(Color.Black, analysis.ToMove);
+            Assert.True(analysis.IsFinal);
+            Assert.InRange(analysis.WinRate, 0, 1);
+        }
+
+        // Ownership is from Black's view (random playouts: only the sign is certain).
+        Assert.True(again.OwnershipBlack![state.Geometry.DenseIndex(TestPositions.At(state, "E5"))] > 0);
+        Assert.True(again.OwnershipBlack![state.Geometry.DenseIndex(TestPositions.At(state, "C3"))] < 0);
+    }
+
+    [Fact]
+    public void ProgressSnapshotsArriveWhileTheSearchRuns()
+    {
+        var source = new SearchAnalysisSource(new ZeroGo.Search.RolloutEvaluator(4, seed: 1), threads: 1, seed: 2);
+        int reports = 0;
+        source.Analyse(new GameState(9), 3000, CancellationToken.None, _ => Interlocked.Increment(ref reports));
+        Assert.True(reports >= 1, "at least one progress snapshot during a 3000-visit search");
+    }
+}
