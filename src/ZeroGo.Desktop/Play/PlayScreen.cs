@@ -456,8 +456,8 @@ public sealed class PlayScreen : IScreen
         panel.Info.Add($"Move {game.Moves.Count}" + (_viewMove >= 0 ? $" · viewing move {_viewMove} (→ / End to return)" : ""));
         if (_heat == HeatOverlay.Layers && Layers is not null)
         {
-            panel.Info.Add($"Layers: block {_layerBlock + 1} of {Layers.BlockCount} ([ ]) · " +
-                (_layerChannel < 0 ? "strongest 8 channels" : $"channel {_layerChannel + 1} of {Layers.Channels}") + " (wheel)");
+            panel.Info.Add($"Layers: block {_layerBlock + 1} of {Layers.BlockCount} · " +
+                (_layerChannel < 0 ? "strongest 8 channels" : $"channel {_layerChannel + 1} of {Layers.Channels}"));
         }
 
         if (analysis is not null)
