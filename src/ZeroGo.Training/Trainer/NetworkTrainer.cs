@@ -15,7 +15,9 @@ public readonly record struct LossBreakdown(double Policy, double Value, double 
 /// <summary>
 /// Trains a <see cref="PolicyValueNetwork"/> in fp32: SGD with momentum (or AdamW) with weight decay, a learning
 /// rate with linear warm-up and step decay, losses per head (policy cross-entropy against the search's visit
-/// distribution, win/loss/draw cross-entropy, score Huber, ownership squared error), and checkpoints that hold
+/// distribution, win/loss/draw cross-entropy, score Huber, ownership squared error; each averaged over the
+/// samples whose target counts, so a batch of mostly cheap searches still reports a per-sample policy loss),
+/// and checkpoints that hold
 /// the weights, the optimiser's state and the step count. Not thread-safe.
 /// </summary>
 public sealed class NetworkTrainer : IDisposable
@@ -112,16 +114,16 @@ public sealed class NetworkTrainer : IDisposable
         // Padding holds -1e9 logits; log_softmax gives them ~-1e9 but their target is 0, so 0 * big = 0 (no NaN).
         var logPolicy = nn.functional.log_softmax(output.PolicyLogits, 1);
         var policyPerSample = -(policyTarget * logPolicy).sum(1);
-        var policyLoss = (policyPerSample * policyWeight).sum() / n;
+        var policyLoss = (policyPerSample * policyWeight).sum() / policyWeight.sum().clamp_min(1);
 
         var logOutcome = nn.functional.log_softmax(output.OutcomeLogits, 1);
         var valueLoss = -(outcomeTarget * logOutcome).sum(1).mean();
 
         var scoreError = nn.functional.smooth_l1_loss(output.ScoreLead / ScoreScale, scoreTarget / ScoreScale, reduction: nn.Reduction.None);
-        var scoreLoss = (scoreError * scoreWeight).sum() / n;
+        var scoreLoss = (scoreError * scoreWeight).sum() / scoreWeight.sum().clamp_min(1);
 
         var ownershipError = (output.Ownership.reshape(n, gridArea) - ownershipTarget).pow(2).sum(1) / boardPoints;
-        var ownershipLoss = (ownershipError * scoreWeight).sum() / n;
+        var ownershipLoss = (ownershipError * scoreWeight).sum() / scoreWeight.sum().clamp_min(1);
 
         var total = policyLoss * _settings.PolicyWeight + valueLoss * _settings.ValueWeight
             + scoreLoss * _settings.ScoreWeight + ownershipLoss * _settings.OwnershipWeight;
