@@ -56,22 +56,21 @@ public static class LeelaZeroWeightsReader
         int nextWeightsLine;
         while (true)
         {
-            string section = pendingFirst is null
-                ? $"residual block {blocks.Count + 1}, first convolution weights"
-                : $"residual block {blocks.Count + 1}, second convolution weights";
-            nextWeights = lines.Next(pendingFirst is null ? section + " (or the policy head)" : section);
+            string convolution = pendingFirst is null
+                ? $"residual block {blocks.Count + 1}, first convolution"
+                : $"residual block {blocks.Count + 1}, second convolution";
+            nextWeights = lines.Next(pendingFirst is null ? convolution + " weights (or the policy head)" : convolution + " weights");
             nextWeightsLine = lines.LineNumber;
             if (nextWeights.Length == filters * filters * 9)
             {
-                var convolution = lines.ReadConvolutionAfterWeights(
-                    section.Replace(" weights", string.Empty, StringComparison.Ordinal), filters, filters, 3, nextWeights, nextWeightsLine);
+                var parsed = lines.ReadConvolutionAfterWeights(convolution, filters, filters, 3, nextWeights, nextWeightsLine);
                 if (pendingFirst is null)
                 {
-                    pendingFirst = convolution;
+                    pendingFirst = parsed;
                 }
                 else
                 {
-                    blocks.Add(new LeelaZeroResidualBlock(pendingFirst, convolution));
+                    blocks.Add(new LeelaZeroResidualBlock(pendingFirst, parsed));
                     pendingFirst = null;
                 }
 
