@@ -1,0 +1,43 @@
+using ZeroGo.Training.Arena;
+
+namespace ZeroGo.Training.Tests;
+
+public class EngineSpecTests
+{
+    [Theory]
+    [InlineData("random", "random")]
+    [InlineData("gnugo", "gnugo:10")]
+    [InlineData("gnugo:1", "gnugo:1")]
+    [InlineData("gtp:\"/usr/games/gnugo --mode gtp\"", "gtp:gnugo")]
+    public void Known_engines_parse(string spec, string name)
+    {
+        using var factory = EngineSpec.Create(spec);
+        Assert.Equal(name, factory.Name);
+    }
+
+    [Theory]
+    [InlineData("gnugo:11")]
+    [InlineData("gnugo:x")]
+    [InlineData("leela")]
+    [InlineData("gtp:")]
+    public void Bad_engines_give_a_clear_error(string spec)
+    {
+        var error = Assert.Throws<ArgumentException>(() => EngineSpec.Create(spec));
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+    }
+
+    [Fact]
+    public void Model_spec_reads_visits_after_the_last_at_sign()
+    {
+        Assert.Equal(("runs/a@b/gen-0001", 400), ModelPlayerFactory.ParseSpec("runs/a@b/gen-0001@400", 64));
+        Assert.Equal(("runs/x/latest", 64), ModelPlayerFactory.ParseSpec("runs/x/latest", 64));
+        Assert.Throws<ArgumentException>(() => ModelPlayerFactory.ParseSpec("m@0", 64));
+        Assert.Throws<ZeroGo.Neural.Files.ModelFileException>(() => EngineSpec.Create("model:/nonexistent/model@8"));
+    }
+
+    [Fact]
+    public void Command_lines_keep_quoted_parts_together()
+    {
+        Assert.Equal(["prog", "--opt", "a b", "c"], EngineSpec.SplitCommandLine("prog --opt \"a b\" c"));
+    }
+}
