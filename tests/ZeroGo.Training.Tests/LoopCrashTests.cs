@@ -118,6 +118,12 @@ public class LoopCrashTests
             }
 
             Assert.Empty(Directory.EnumerateFiles(root, "*.tmp*", SearchOption.AllDirectories));
+
+            // Training rows of redone steps were replaced, not repeated: steps 10, 20, 30 (logged every 10) each once.
+            var steps = ZeroGo.Training.Metrics.CsvLog.Read(Path.Combine(run.Logs, "training.csv"))
+                .Select(row => ZeroGo.Training.Metrics.CsvLog.Number(row, "step")).ToList();
+            Assert.Equal(steps.Distinct().Count(), steps.Count);
+            Assert.Equal(36, steps.Max());
         }
         finally
         {

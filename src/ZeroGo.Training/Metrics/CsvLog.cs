@@ -82,6 +82,43 @@ public sealed class CsvLog
         return rows;
     }
 
+    /// <summary>
+    /// Drops the rows whose <paramref name="column"/> value is above <paramref name="limit"/> (rows a killed run
+    /// wrote for work that is redone after resuming), rewriting the file atomically.
+    /// </summary>
+    public int RemoveRowsAbove(string column, double limit)
+    {
+        lock (_gate)
+        {
+            var lines = File.ReadAllLines(Path);
+            int index = Columns.ToList().IndexOf(column);
+            if (lines.Length <= 1 || index < 0)
+            {
+                return 0;
+            }
+
+            var kept = new List<string> { lines[0] };
+            foreach (var line in lines.Skip(1))
+            {
+                var fields = line.Split(',');
+                bool above = fields.Length == Columns.Count
+                    && double.TryParse(fields[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > limit;
+                if (!above)
+                {
+                    kept.Add(line);
+                }
+            }
+
+            int removed = lines.Length - kept.Count;
+            if (removed > 0)
+            {
+                Runs.AtomicFile.WriteAllText(Path, string.Join('\n', kept) + "\n");
+            }
+
+            return removed;
+        }
+    }
+
     public static double Number(Dictionary<string, string> row, string column) =>
         row.TryGetValue(column, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
             ? v

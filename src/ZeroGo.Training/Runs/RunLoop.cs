@@ -46,11 +46,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
         config.Validate();
         run.CreateFolders();
         run.RemoveTemporaryFiles(Say);
-        _selfPlayLog = new CsvLog(Path.Combine(run.Logs, "selfplay.csv"),
-            ["time", "generation", "game", "moves", "winner", "score", "resigned", "playthrough", "false_resign", "seconds"]);
-        _trainingLog = new CsvLog(Path.Combine(run.Logs, "training.csv"),
-            ["time", "generation", "step", "samples_seen", "window", "learning_rate", "policy_loss", "value_loss", "score_loss", "ownership_loss", "total_loss", "samples_per_second"]);
-
+        OpenLogs();
         int generation = EnsureInitialModel();
         using var deadlineSource = limits.Deadline is { } deadline
             ? new CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(0, (deadline - DateTimeOffset.UtcNow).TotalSeconds)))
@@ -78,6 +74,15 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
         DrawCharts();
         Say($"loop: stopped at generation {generation} ({(limits.Generations is int g && generation >= g ? "generation target reached" : "time limit or interrupted")}); models in {run.Models}");
         return generation;
+    }
+
+    private void OpenLogs()
+    {
+        run.CreateFolders();
+        _selfPlayLog ??= new CsvLog(Path.Combine(run.Logs, "selfplay.csv"),
+            ["time", "generation", "game", "moves", "winner", "score", "resigned", "playthrough", "false_resign", "seconds"]);
+        _trainingLog ??= new CsvLog(Path.Combine(run.Logs, "training.csv"),
+            ["time", "generation", "step", "samples_seen", "window", "learning_rate", "policy_loss", "value_loss", "score_loss", "ownership_loss", "total_loss", "samples_per_second"]);
     }
 
     /// <summary>Creates gen-0000 (and latest) when absent; returns the newest generation whose model loads.</summary>
@@ -167,6 +172,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
     /// <summary>Plays the self-play games of <paramref name="generation"/> that are not finished yet.</summary>
     public void PlaySelfPlay(int generation, CancellationToken token)
     {
+        OpenLogs();
         var settings = config.SelfPlay;
         var output = new SelfPlayOutput(run.GamesFolder(generation), run.SamplesFolder(generation));
         var finished = output.ScanFinished(Say);
@@ -282,6 +288,9 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
             restoreOptimizer = checkpoint is { } previous && previous.State.Step == step;
         }
 
+        // Rows logged after this step by an interrupted run describe steps that are now redone.
+        OpenLogs();
+        _trainingLog!.RemoveRowsAbove("step", step);
         using (network)
         using (var trainer = new NetworkTrainer(network, settings, step))
         {
