@@ -203,6 +203,25 @@ public sealed class GtpEngineTests
     }
 
     [Fact]
+    public void TimePerMoveAloneLimitsGenmoveByTheClock()
+    {
+        using var folder = new TempFolder();
+        var options = EngineFixtures.Quick(folder.Path) with { Visits = null, TimePerMove = TimeSpan.FromMilliseconds(300) };
+        using var engine = GtpEngine.Create(options, TextWriter.Null);
+        var gtp = new InProcessGtpConnection(engine.CreateServer());
+        gtp.Ask("boardsize 9");
+        gtp.Ask("genmove b"); // creates the network outside the timed move
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Matches(@"^([A-HJ][1-9]|pass)$", gtp.Ask("genmove w"));
+        clock.Stop();
+
+        var search = (ZeroGo.Gtp.Analysis.SearchMoveGenerator)engine.Generator;
+        Assert.Equal(ZeroGo.Search.StopReason.TimeLimit, search.LastResult!.Snapshot.StopReason);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"a 0.3 s move took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void TheRandomEngineIsStillTheBaseline()
     {
         using var engine = GtpEngine.Create(new GtpEngineOptions { Engine = EngineKind.Random, Seed = 4 }, TextWriter.Null);
