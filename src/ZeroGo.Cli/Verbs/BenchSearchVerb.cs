@@ -4,6 +4,7 @@ using System.Globalization;
 using ZeroGo.Formats;
 using ZeroGo.Go;
 using ZeroGo.Neural;
+using ZeroGo.Neural.LeelaZero;
 using ZeroGo.Neural.Evaluators;
 using ZeroGo.Search;
 
@@ -27,9 +28,13 @@ internal static class BenchSearchVerb
         var channels = new Option<int>("--channels") { Description = "Channels of the random network.", DefaultValueFactory = _ => 64 };
         var fp32 = new Option<bool>("--fp32") { Description = "Network inference in fp32 (default bf16, as the engine searches)." };
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => ComputeDevice.Cpu };
+        var model = new Option<string?>("--model")
+        {
+            Description = "A ZeroGo model or Leela Zero weight file instead of random weights; the board size comes from it.",
+        };
         var command = new Command("search", "Search speed from the empty board (last line: visits/s: N).")
         {
-            size, fake, threads, visits, batch, blocks, channels, fp32, device,
+            size, fake, threads, visits, batch, blocks, channels, fp32, device, model,
         };
         command.SetAction(parse =>
         {
@@ -65,6 +70,11 @@ internal static class BenchSearchVerb
                 return Run(new UniformEvaluator(), options, boardSize, visitCount);
             }
 
+            if (parse.GetValue(model) is { } modelPath)
+            {
+                return RunModel(modelPath, options, boardSize, visitCount, parse.GetValue(fp32), parse.GetValue(device)!);
+            }
+
             // The network mode: a freshly initialised network of the given shape behind the batching evaluator
             // (the same IEvaluator the engine searches with); any other IEvaluator can be passed to Run.
             PolicyValueNetwork network;
@@ -95,6 +105,40 @@ internal static class BenchSearchVerb
         return command;
     }
 
+
+    /// <summary>
+    /// Times the search on a model file of either family (<see cref="NetworkLoader"/>); a network made for one
+    /// board size (19 for Leela Zero) sets the size, otherwise <paramref name="boardSize"/> applies.
+    /// </summary>
+    private static int RunModel(string path, SearchOptions options, int boardSize, int visits, bool fp32, string device)
+    {
+        LoadedNetwork loaded;
+        try
+        {
+            loaded = NetworkLoader.Load(path, new NetworkLoadOptions
+            {
+                Precision = fp32 ? Precision.Float32 : Precision.BFloat16,
+                Symmetry = SymmetryMode.Random,
+                Device = device,
+                CallerThreads = options.Threads,
+                MaxBatchSize = Math.Min(4096, options.Threads * options.BatchSize),
+                CacheMegabytes = 0, // the warm-up search would otherwise hand the timed one its positions
+                Seed = 1,
+            });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidDataException
+            or ZeroGo.Neural.Files.ModelFileException or LeelaZeroFormatException)
+        {
+            Console.Error.WriteLine($"zerogo bench search: {e.Message}");
+            return 1;
+        }
+
+        using (loaded)
+        {
+            Console.Error.WriteLine($"zerogo bench search: {loaded.Description}, board {loaded.BoardSize ?? boardSize}");
+            return Run(loaded.Evaluator, options, loaded.BoardSize ?? boardSize, visits);
+        }
+    }
 
     /// <summary>Warms the JIT with a short search, then times one search of <paramref name="visits"/> from the empty board.</summary>
     public static int Run(IEvaluator evaluator, SearchOptions options, int boardSize, int visits)
