@@ -6,9 +6,11 @@ using ZeroGo.Desktop.Play;
 using ZeroGo.Desktop.Players;
 using ZeroGo.Formats.Sgf;
 using ZeroGo.Go;
-using ZeroGo.Neural;
-using ZeroGo.Neural.Evaluators;
+using ZeroGo.Cli.Engine;
+using ZeroGo.Desktop.Engines;
+using ZeroGo.Desktop.Scoring;
 using ZeroGo.Neural.Files;
+using ZeroGo.Neural.LeelaZero;
 using ZeroGo.Search;
 
 namespace ZeroGo.Cli.Verbs;
@@ -21,10 +23,10 @@ internal static class PlayVerb
 
     public static Command Create()
     {
-        var size = new Option<int>("--size") { Description = "Board size: 9, 13 or 19 (any 2..25 works).", DefaultValueFactory = _ => 9 };
+        var size = new Option<int?>("--size") { Description = "Board size: 9, 13 or 19 (any 2..25 works; default 9, or 19 for a Leela Zero --model)." };
         var visits = new Option<int?>("--visits") { Description = "Search visits per move at full strength (default: 800 on 9x9, 400 on 13x13, 250 on 19x19)." };
         var color = new Option<string>("--color") { Description = "Your colour: black or white.", DefaultValueFactory = _ => "black" };
-        var model = new Option<string?>("--model") { Description = "Network file (STEM.json/.weights); without it the AI is the search with random-rollout evaluation." };
+        var model = new Option<string?>("--model") { Description = "Network file: a ZeroGo model (STEM.json/.weights) or a Leela Zero weight file (19x19). Default: the bundled network in models/ for the board size, if any." };
         var level = new Option<string>("--level")
         {
             Description = "Strength: " + string.Join(", ", StrengthLevel.All.Select(l => l.Key)) + ".",
@@ -33,7 +35,7 @@ internal static class PlayVerb
         var komi = new Option<double>("--komi") { Description = "Komi.", DefaultValueFactory = _ => 7.5 };
         var handicap = new Option<int>("--handicap") { Description = "Fixed handicap stones for Black (0, 2..9).", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "Search threads.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
-        var engine = new Option<string>("--engine") { Description = "search (MCTS) or playouts (flat Monte Carlo, the simplest opponent).", DefaultValueFactory = _ => "search" };
+        var engine = new Option<string>("--engine") { Description = EngineChoice.Help, DefaultValueFactory = _ => "auto" };
         var stats = new Option<bool>("--stats") { Description = "On exit, print how many frames were drawn (the loop redraws only on change)." };
         var command = new Command("play", "Play against the AI in a window.")
         {
@@ -41,7 +43,8 @@ internal static class PlayVerb
         };
         command.SetAction(parse =>
         {
-            int boardSize = parse.GetValue(size);
+            string? modelPath = parse.GetValue(model);
+            int boardSize = parse.GetValue(size) ?? (modelPath is not null && File.Exists(modelPath) && NetworkLoader.DetectFamily(modelPath) == NetworkFamily.LeelaZero ? 19 : 9);
             string colorText = parse.GetValue(color)!.Trim().ToLowerInvariant();
             var strength = StrengthLevel.Find(parse.GetValue(level)!);
             int visitCount = parse.GetValue(visits) ?? DefaultVisits(boardSize);
@@ -53,8 +56,9 @@ internal static class PlayVerb
                 : strength is null ? $"unknown --level '{parse.GetValue(level)}'; choose one of: {string.Join(", ", StrengthLevel.All.Select(l => l.Key))}"
                 : visitCount is < 1 or > 10_000_000 ? $"--visits must be 1..10000000 (got {visitCount})"
                 : stones != 0 && (stones < 2 || stones > Handicap.MaxFixed(BoardGeometry.Get(boardSize))) ? $"--handicap {stones} is not possible on {boardSize}x{boardSize}"
-                : engineName is not ("search" or "playouts") ? $"--engine must be search or playouts (got '{engineName}')"
-                : parse.GetValue(model) is { } file && !File.Exists(file) && !File.Exists(file + ".json") ? $"model file not found: {file}"
+                : EngineChoice.Check(engineName, modelPath) is { } engineError ? engineError
+                : modelPath is not null && !File.Exists(modelPath) && !File.Exists(modelPath + ".json") ? $"model file not found: {modelPath}"
+                : modelPath is not null ? NetworkEngine.CheckBoardSize(modelPath, boardSize)
                 : null;
             if (error is not null)
             {
@@ -74,12 +78,13 @@ internal static class PlayVerb
             };
             try
             {
-                var (source, layers) = CreateEngine(engineName, parse.GetValue(model), parse.GetValue(threads));
-                var opponent = new LevelOpponent(source, settings.Level, settings.Visits);
-                using var screen = new PlayScreen(new PlayController(settings, opponent))
+                using var engine = CreateEngine(engineName, modelPath, BoardGeometry.Get(boardSize), parse.GetValue(threads));
+                Console.Error.WriteLine($"zerogo play: {boardSize}x{boardSize}, opponent: {engine.Source.Name}");
+                var opponent = new LevelOpponent(engine.Source, settings.Level, settings.Visits);
+                using var screen = new PlayScreen(new PlayController(settings, opponent, ownership: engine.Ownership))
                 {
                     SaveGame = SaveGame,
-                    Layers = layers,
+                    Layers = engine.Layers,
                 };
                 var loop = DesktopApp.Run(screen);
                 if (parse.GetValue(stats))
@@ -95,37 +100,59 @@ internal static class PlayVerb
                 Console.Error.WriteLine($"zerogo play: {e.Message}");
                 return 1;
             }
-            catch (ModelFileException e)
+            catch (Exception e) when (e is ModelFileException or FormatException or IOException)
             {
-                Console.Error.WriteLine($"zerogo play: {e.Message}");
+                Console.Error.WriteLine($"zerogo play: cannot load the network: {e.Message}");
                 return 1;
             }
         });
         return command;
     }
 
-    /// <summary>The analysis engine: the search over a network (--model) or over random rollouts, or flat Monte Carlo.</summary>
-    internal static (IAnalysisSource Source, ILayerSource? Layers) CreateEngine(string engine, string? model, int threads)
+    /// <summary>
+    /// The engine behind the board (see <see cref="EngineChoice"/>): a network (<paramref name="model"/>, else the
+    /// bundled one in models/ made for <paramref name="geometry"/>), else the search over random rollouts, or flat
+    /// Monte Carlo. Throws <see cref="InvalidOperationException"/> when a network is asked for and there is none
+    /// or it cannot play this board size, and what <see cref="NetworkLoader.Load"/> throws for a bad file.
+    /// </summary>
+    internal static DesktopEngine CreateEngine(string engine, string? model, BoardGeometry geometry, int threads, string? modelsFolder = null)
     {
-        if (engine == "playouts")
+        engine = EngineChoice.Normalize(engine);
+        if (engine == EngineChoice.Flat)
         {
-            return (new MonteCarloAnalysis(), null);
+            return new DesktopEngine(new MonteCarloAnalysis(), null, null, null);
         }
 
-        if (model is not null)
+        if (engine != EngineChoice.Playouts)
         {
-            return CreateNetworkEngine(model, threads);
+            var bundled = BundledModels.Scan(modelsFolder ?? BundledModels.FindDefaultFolder());
+            // auto plays a bundled network only on a board it was made for; network also takes one made for another size.
+            string? path = model ?? (engine == EngineChoice.Network ? bundled.Choose(geometry) : bundled.Models.FirstOrDefault(m => m.Fits(geometry)))?.ManifestPath;
+            if (path is null && engine == EngineChoice.Network)
+            {
+                throw new InvalidOperationException(
+                    $"--engine network: no bundled network in {bundled.Folder ?? "models/"}; pass --model FILE or use --engine playouts");
+            }
+
+            if (path is not null)
+            {
+                if (NetworkEngine.CheckBoardSize(path, geometry.Width) is { } sizeError)
+                {
+                    throw new InvalidOperationException(sizeError);
+                }
+
+                return LoadNetwork(path, threads);
+            }
         }
 
-        return (new SearchAnalysisSource(new RolloutEvaluator(playoutsPerEvaluation: 4), threads), null);
+        return new DesktopEngine(new SearchAnalysisSource(new RolloutEvaluator(playoutsPerEvaluation: 4), threads, name: "MCTS + random rollouts (no network)"), null, null, null);
     }
 
     /// <summary>Kept apart so TorchSharp loads only when a network is asked for.</summary>
-    private static (IAnalysisSource, ILayerSource?) CreateNetworkEngine(string model, int threads)
+    private static DesktopEngine LoadNetwork(string path, int threads)
     {
-        var network = PolicyValueNetwork.Load(model);
-        var evaluator = new BatchingEvaluator(network);
-        return (new SearchAnalysisSource(evaluator, threads), new NetworkLayers(network));
+        var network = NetworkEngine.Load(path, threads);
+        return new DesktopEngine(network.Source, network.Layers, network.Ownership, network);
     }
 
     /// <summary>Ctrl+S: the game with result and the AI's comments, to ./zerogo-games/ with a time stamp.</summary>
@@ -155,34 +182,39 @@ internal static class PlayVerb
         SgfWriter.Save(path, SgfWriter.BuildTree(controller.Game, info, comments));
         return path;
     }
+}
 
-    /// <summary>The layers view over a ZeroGo network: the residual stream after each block.</summary>
-    private sealed class NetworkLayers(PolicyValueNetwork network) : ILayerSource
+/// <summary>What <c>--engine</c> of play, replay and render accepts.</summary>
+internal static class EngineChoice
+{
+    public const string Auto = "auto";
+    public const string Network = "network";
+    public const string Playouts = "playouts";
+    public const string Flat = "flat";
+
+    public const string Help =
+        "auto (the network of --model or models/ when there is one for the board size, else playouts), network (MCTS over a network), " +
+        "playouts (MCTS with random-rollout evaluation), flat (flat Monte Carlo, the simplest opponent).";
+
+    /// <summary>The canonical name; "search" and "rollouts" are older names of playouts.</summary>
+    public static string Normalize(string engine) => engine.Trim().ToLowerInvariant() switch
     {
-        public int BlockCount => network.Config.Blocks;
+        "search" or "rollouts" or "rollout" => Playouts,
+        var name => name,
+    };
 
-        public int Channels => network.Config.Channels;
+    /// <summary>Null when the choice is valid with <paramref name="model"/>, else the error.</summary>
+    public static string? Check(string engine, string? model) => Normalize(engine) switch
+    {
+        Auto or Network => null,
+        Playouts or Flat when model is not null => $"--model needs --engine network or auto (got --engine {engine})",
+        Playouts or Flat => null,
+        _ => $"--engine must be auto, network, playouts or flat (got '{engine}')",
+    };
+}
 
-        public float[][] BlockActivations(GameState state, int block)
-        {
-            var request = EvaluationRequestBuilder.Create(state, 0);
-            var blocks = network.ReadBlockActivations(request);
-            var activations = blocks[Math.Clamp(block, 0, blocks.Count - 1)];
-            int channels = activations.GetLength(0), height = activations.GetLength(1), width = activations.GetLength(2);
-            var result = new float[channels][];
-            for (int c = 0; c < channels; c++)
-            {
-                result[c] = new float[height * width];
-                for (int r = 0; r < height; r++)
-                {
-                    for (int x = 0; x < width; x++)
-                    {
-                        result[c][r * width + x] = activations[c, r, x];
-                    }
-                }
-            }
-
-            return result;
-        }
-    }
+/// <summary>The engine of a desktop verb: the analysis source, the layers view, the end-of-game ownership.</summary>
+internal sealed record DesktopEngine(IAnalysisSource Source, ILayerSource? Layers, IOwnershipEstimator? Ownership, IDisposable? Owner) : IDisposable
+{
+    public void Dispose() => Owner?.Dispose();
 }

@@ -22,10 +22,11 @@ internal static class RenderVerb
         var boardOnly = new Option<bool>("--board-only") { Description = "Only the board (a square image), no side panel." };
         var review = new Option<bool>("--review") { Description = "Analyse the positions before and after the move: its surprise and win rates in the panel." };
         var visits = new Option<int>("--visits") { Description = "Visits of the search behind an overlay.", DefaultValueFactory = _ => 400 };
-        var model = new Option<string?>("--model") { Description = "Network file for overlays; without it the search uses random rollouts." };
+        var model = new Option<string?>("--model") { Description = "Network file for overlays (ZeroGo model or Leela Zero weights); default: the bundled network for the board size, else random rollouts." };
+        var engine = new Option<string>("--engine") { Description = EngineChoice.Help, DefaultValueFactory = _ => EngineChoice.Auto };
         var command = new Command("render", "Draw a position of a record to a PNG (headless).")
         {
-            file, move, output, overlay, size, boardOnly, review, visits, model,
+            file, move, output, overlay, size, boardOnly, review, visits, model, engine,
         };
         command.SetAction(parse =>
         {
@@ -36,6 +37,7 @@ internal static class RenderVerb
             string? error = height is < 400 or > 8000 ? $"--size must be 400..8000 pixels (got {height})"
                 : overlayName is not ("none" or "policy" or "ownership" or "candidates") ? $"--overlay must be none, policy, ownership or candidates (got '{overlayName}')"
                 : parse.GetValue(visits) < 1 ? "--visits must be positive"
+                : EngineChoice.Check(parse.GetValue(engine)!, parse.GetValue(model)) is { } engineError ? engineError
                 : null;
             if (error is not null)
             {
@@ -54,7 +56,10 @@ internal static class RenderVerb
                 }
 
                 bool wantsReview = parse.GetValue(review);
-                var source = overlayName == "none" && !wantsReview ? null : PlayVerb.CreateEngine("search", parse.GetValue(model), Environment.ProcessorCount).Source;
+                using var engineInUse = overlayName == "none" && !wantsReview
+                    ? null
+                    : PlayVerb.CreateEngine(parse.GetValue(engine)!, parse.GetValue(model), record.Geometry, Environment.ProcessorCount);
+                var source = engineInUse?.Source;
                 using var screen = new ReplayScreen(record, source, parse.GetValue(visits), moveNumber)
                 {
                     ShowCandidates = overlayName == "candidates",
@@ -92,7 +97,7 @@ internal static class RenderVerb
                 Console.WriteLine($"wrote {target} ({width}x{height}, move {moveNumber} of {record.MoveCount})");
                 return 0;
             }
-            catch (Exception e) when (e is SgfException or IOException or UnauthorizedAccessException or InvalidOperationException or ModelFileException)
+            catch (Exception e) when (e is SgfException or IOException or UnauthorizedAccessException or InvalidOperationException or ModelFileException or FormatException)
             {
                 Console.Error.WriteLine($"zerogo render: {e.Message}");
                 return 1;

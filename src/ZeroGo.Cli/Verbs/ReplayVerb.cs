@@ -14,17 +14,26 @@ internal static class ReplayVerb
         var file = new Argument<string>("FILE") { Description = "The SGF record to open." };
         var move = new Option<int>("--move") { Description = "Open at this move (highlighted).", DefaultValueFactory = _ => 0 };
         var visits = new Option<int>("--visits") { Description = "Visits per position for the review (0: no review).", DefaultValueFactory = _ => 150 };
-        var model = new Option<string?>("--model") { Description = "Network file; without it the review uses the search with random rollouts." };
+        var model = new Option<string?>("--model") { Description = "Network file (ZeroGo model or Leela Zero weights); default: the bundled network in models/ for the record's board size, else the search with random rollouts." };
+        var engine = new Option<string>("--engine") { Description = EngineChoice.Help, DefaultValueFactory = _ => EngineChoice.Auto };
         var threads = new Option<int>("--threads") { Description = "Search threads.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
         var command = new Command("replay", "Replay a game record in a window, with the engine's view of every move.")
         {
-            file, move, visits, model, threads,
+            file, move, visits, model, threads, engine,
         };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
             int start = parse.GetValue(move);
             int visitCount = parse.GetValue(visits);
+            string engineName = parse.GetValue(engine)!;
+            string? modelPath = parse.GetValue(model);
+            if (EngineChoice.Check(engineName, modelPath) is { } engineError)
+            {
+                Console.Error.WriteLine($"zerogo replay: {engineError}");
+                return 2;
+            }
+
             try
             {
                 var record = GameRecord.Load(path);
@@ -34,13 +43,18 @@ internal static class ReplayVerb
                     return 2;
                 }
 
-                var source = visitCount > 0 ? PlayVerb.CreateEngine("search", parse.GetValue(model), parse.GetValue(threads)).Source : null;
-                using var screen = new ReplayScreen(record, source, Math.Max(1, visitCount), start);
+                using var engine = visitCount > 0 ? PlayVerb.CreateEngine(engineName, modelPath, record.Geometry, parse.GetValue(threads)) : null;
+                if (engine is not null)
+                {
+                    Console.Error.WriteLine($"zerogo replay: reviewing with {engine.Source.Name}, {visitCount} visits per position");
+                }
+
+                using var screen = new ReplayScreen(record, engine?.Source, Math.Max(1, visitCount), start);
                 screen.StartAnalysis();
                 DesktopApp.Run(screen);
                 return 0;
             }
-            catch (Exception e) when (e is SgfException or IOException or UnauthorizedAccessException or InvalidOperationException or ModelFileException)
+            catch (Exception e) when (e is SgfException or IOException or UnauthorizedAccessException or InvalidOperationException or ModelFileException or FormatException)
             {
                 Console.Error.WriteLine($"zerogo replay: {e.Message}");
                 return 1;

@@ -14,10 +14,21 @@ public sealed class SearchAnalysisSource : IAnalysisSource
     private readonly IEvaluator _evaluator;
     private readonly MctsSearch _search;
 
-    public SearchAnalysisSource(IEvaluator evaluator, int threads = 1, ulong seed = 0)
+    private readonly string? _name;
+
+    /// <param name="name">What the window calls this engine; null: "MCTS + " and the evaluator's name.</param>
+    /// <param name="batchSize">Leaves each search thread gathers per evaluator call (null: the search's default).</param>
+    public SearchAnalysisSource(IEvaluator evaluator, int threads = 1, ulong seed = 0, string? name = null, int? batchSize = null)
     {
         _evaluator = evaluator;
-        _search = new MctsSearch(evaluator, new SearchOptions { Threads = Math.Max(1, threads), Seed = seed })
+        _name = name;
+        var options = new SearchOptions { Threads = Math.Max(1, threads), Seed = seed };
+        if (batchSize is { } leaves)
+        {
+            options = options with { BatchSize = Math.Max(1, leaves) };
+        }
+
+        _search = new MctsSearch(evaluator, options)
         {
             ProgressInterval = TimeSpan.FromMilliseconds(150),
         };
@@ -25,7 +36,7 @@ public sealed class SearchAnalysisSource : IAnalysisSource
 
     public IEvaluator Evaluator => _evaluator;
 
-    public string Name => $"MCTS + {_evaluator.Name}";
+    public string Name => _name ?? $"MCTS + {_evaluator.Name}";
 
     public AnalysisSnapshot Analyse(GameState state, int visits, CancellationToken cancel, Action<AnalysisSnapshot>? progress)
     {

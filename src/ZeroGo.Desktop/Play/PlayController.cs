@@ -24,7 +24,8 @@ public enum GamePhase
 public sealed class PlayController : IDisposable
 {
     private readonly object _gate = new();
-    private readonly MonteCarloAnalysis _ownershipEstimator = new(seed: 7);
+    private readonly IOwnershipEstimator _ownershipEstimator;
+    private readonly PlayoutOwnership _playoutOwnership = new();
     private CancellationTokenSource? _thinkingCancel;
     private int _generation;
     private (int Generation, OpponentReply? Reply, Exception? Error, TimeSpan Elapsed)? _finished;
@@ -34,8 +35,13 @@ public sealed class PlayController : IDisposable
     private List<double?> _winRates = [null];
     private readonly Dictionary<int, string> _moveComments = [];
 
-    public PlayController(PlaySettings settings, IOpponent opponent, Action? wake = null)
+    /// <param name="ownership">
+    /// Ownership of the final position for the first guess of dead stones: the network's when the AI has one;
+    /// null means random playouts (also the fallback when the estimator has no ownership).
+    /// </param>
+    public PlayController(PlaySettings settings, IOpponent opponent, Action? wake = null, IOwnershipEstimator? ownership = null)
     {
+        _ownershipEstimator = ownership ?? _playoutOwnership;
         Settings = settings;
         Opponent = opponent;
         Wake = wake;
@@ -75,6 +81,9 @@ public sealed class PlayController : IDisposable
 
     /// <summary>Black's win rate as the engine saw each position (index = moves played), null where it did not look.</summary>
     public IReadOnlyList<double?> WinRateHistory => _winRates;
+
+    /// <summary>What marked the dead stones of the last count ("the network's ownership"); null before any count.</summary>
+    public string? DeadStonesSource { get; private set; }
 
     /// <summary>The count after two passes (null while playing).</summary>
     public ScoreResult? Score { get; private set; }
@@ -338,9 +347,17 @@ public sealed class PlayController : IDisposable
             return false;
         }
 
-        // Dead stones: which colour random playouts from the final position give each point (a chain the
-        // opponent ends up owning is dead); the player corrects mistakes by clicking groups.
-        var ownership = _ownershipEstimator.EstimateOwnership(Game, 600);
+        // Dead stones: a chain whose points the opponent owns is dead, by the network's ownership of the final
+        // position when the AI has a network, else by random playouts; the player corrects mistakes by clicking.
+        var estimator = _ownershipEstimator;
+        var ownership = estimator.EstimateOwnershipBlack(Game);
+        if (ownership is null)
+        {
+            estimator = _playoutOwnership;
+            ownership = estimator.EstimateOwnershipBlack(Game);
+        }
+
+        DeadStonesSource = estimator.Name;
         Scorer = new GameScorer(Game.Board, ownership, Game.Rules.Komi);
         Score = Scorer.Score();
         ResultText = Score.ResultText;

@@ -471,7 +471,7 @@ public sealed class PlayScreen : IScreen
 
         (panel.Status, panel.StatusKind) = Status();
         panel.Comment = _controller.Phase == GamePhase.Scoring
-            ? "Territory is marked with small squares; dead stones are crossed out. Click a group to mark it dead or alive; the count updates. u returns to play, n starts a new game."
+            ? $"Territory is marked with small squares; dead stones (guessed from {_controller.DeadStonesSource ?? "ownership"}) are crossed out. Click a group to mark it dead or alive; the count updates. u returns to play, n starts a new game."
             : SearchSummary(analysis);
 
         bool playing = _controller.Phase == GamePhase.Playing;
