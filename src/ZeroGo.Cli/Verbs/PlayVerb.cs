@@ -145,7 +145,7 @@ internal static class PlayVerb
             }
         }
 
-        return new DesktopEngine(new SearchAnalysisSource(new RolloutEvaluator(playoutsPerEvaluation: 4), threads, name: "MCTS + random rollouts (no network)"), null, null, null);
+        return new DesktopEngine(new SearchAnalysisSource(new RolloutEvaluator(playoutsPerEvaluation: 4), threads, name: "MCTS + random rollouts"), null, null, null);
     }
 
     /// <summary>Kept apart so TorchSharp loads only when a network is asked for.</summary>

@@ -28,7 +28,7 @@ public sealed class NetworkEngine : IDisposable
     {
         _network = network;
         Description = description;
-        Source = new SearchAnalysisSource(network.Evaluator, threads, seed, "MCTS + " + description, LeavesPerThread);
+        Source = new SearchAnalysisSource(network.Evaluator, threads, seed, description, LeavesPerThread); // the window's "Engine:" line
         Ownership = new EvaluatorOwnership(network.Evaluator);
         _layers = network.Family == NetworkFamily.ZeroGo ? new LazyLayers(network.Path) : null;
     }
