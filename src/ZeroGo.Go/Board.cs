@@ -252,6 +252,36 @@ public sealed unsafe class Board
     }
 
     /// <summary>
+    /// The playout question in one pass over the neighbours: may <paramref name="color"/> play this empty point
+    /// (simple ko, no suicide) without filling one of its own eyes (<see cref="IsOwnEye"/>)?
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsLegalNonEye(Point point, Color color)
+    {
+        int p = point.Index;
+        var colors = _colorsPtr;
+        var north = colors[p - _stride];
+        var west = colors[p - 1];
+        var east = colors[p + 1];
+        var south = colors[p + _stride];
+
+        // An empty neighbour is a liberty and spoils any eye; a ko point never has one.
+        if (north == Color.Empty || west == Color.Empty || east == Color.Empty || south == Color.Empty)
+        {
+            return true;
+        }
+
+        bool surroundedByOwn = (north == color || north == Color.Border) && (west == color || west == Color.Border)
+            && (east == color || east == Color.Border) && (south == color || south == Color.Border);
+        if (surroundedByOwn && IsOwnEye(point, color))
+        {
+            return false;
+        }
+
+        return !(p == KoPoint.Index && color == KoForbiddenColor) && !IsSuicide(p, color);
+    }
+
+    /// <summary>
     /// True when <paramref name="point"/> is one of <paramref name="color"/>'s own eyes in the playout sense:
     /// all four neighbours own stones or the edge, at most one opponent stone on the diagonals, none on the edge.
     /// </summary>

@@ -70,7 +70,7 @@ public sealed class RandomPlayout
         {
             int slot = _random.Next(remaining);
             var point = board.EmptyPointAt(slot);
-            if (!board.IsOwnEye(point, color) && board.IsLegal(point, color))
+            if (board.IsLegalNonEye(point, color))
             {
                 return point;
             }
