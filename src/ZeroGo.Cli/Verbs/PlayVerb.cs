@@ -126,8 +126,9 @@ internal static class PlayVerb
         if (engine != EngineChoice.Playouts)
         {
             var bundled = BundledModels.Scan(modelsFolder ?? BundledModels.FindDefaultFolder());
-            // auto plays a bundled network only on a board it was made for; network also takes one made for another size.
-            string? path = model ?? (engine == EngineChoice.Network ? bundled.Choose(geometry) : bundled.Models.FirstOrDefault(m => m.Fits(geometry)))?.ManifestPath;
+            // The network is size-independent: like gtp, prefer a bundled model made for this board, else any bundled
+            // one (models/zerogo-7x7 beats the rollout search on 9x9: see its model card).
+            string? path = model ?? bundled.Choose(geometry)?.ManifestPath;
             if (path is null && engine == EngineChoice.Network)
             {
                 throw new InvalidOperationException(
@@ -193,7 +194,7 @@ internal static class EngineChoice
     public const string Flat = "flat";
 
     public const string Help =
-        "auto (the network of --model or models/ when there is one for the board size, else playouts), network (MCTS over a network), " +
+        "auto (the network of --model, else a bundled one from models/ — made for the board size if there is one —, else playouts), network (MCTS over a network), " +
         "playouts (MCTS with random-rollout evaluation), flat (flat Monte Carlo, the simplest opponent).";
 
     /// <summary>The canonical name; "search" and "rollouts" are older names of playouts.</summary>
