@@ -43,13 +43,19 @@ public class BatchingEvaluatorTests
 
         using var evaluator = new BatchingEvaluator(network, Exact() with { CacheMegabytes = 0, MaxWait = TimeSpan.FromMilliseconds(50) });
         var actual = new Evaluation[requests.Length];
-        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, thread =>
+        // Eight dedicated threads released together: the thread pool would start only a couple of workers on a
+        // quiet 2-core machine, and callers that never overlap are (rightly) not made to wait for each other.
+        using var start = new Barrier(8);
+        var callers = Enumerable.Range(0, 8).Select(thread => new Thread(() =>
         {
+            start.SignalAndWait();
             for (int i = thread; i < requests.Length; i += 8)
             {
                 actual[i] = TestPositions.Evaluate(evaluator, requests[i]);
             }
-        });
+        })).ToList();
+        callers.ForEach(t => t.Start());
+        callers.ForEach(t => t.Join());
 
         for (int i = 0; i < requests.Length; i++)
         {
