@@ -113,22 +113,16 @@ public sealed unsafe class Board
     public int CapturesBy(Color capturer) => capturer == Color.Black ? BlackCaptures : WhiteCaptures;
 
     /// <summary>Removes every stone and resets ko and capture counts.</summary>
+    /// <remarks>
+    /// Chain records are left as they are: they are read only through the head of a chain on the board, and
+    /// every stone placed writes its own. This is a playout's per-game reset, so it is three block copies.
+    /// </remarks>
     public void Clear()
     {
-        Array.Fill(_colors, Color.Border);
-        Array.Clear(_chainHead);
-        Array.Clear(_nextInChain);
-        Array.Clear(_chainStones);
-        Array.Clear(_pseudoLiberties);
-        Array.Clear(_libertySum);
-        Array.Clear(_libertySumOfSquares);
-        _emptyCount = 0;
-        foreach (var point in Geometry.Points)
-        {
-            _colors[point.Index] = Color.Empty;
-            AddEmpty(point.Index);
-        }
-
+        Geometry.EmptyBoardColors.AsSpan().CopyTo(_colors);
+        Geometry.EmptyBoardPoints.AsSpan().CopyTo(_emptyPoints);
+        Geometry.EmptyBoardSlots.AsSpan().CopyTo(_emptySlot);
+        _emptyCount = Geometry.Area;
         Hash = 0;
         KoPoint = Point.None;
         KoForbiddenColor = Color.Empty;

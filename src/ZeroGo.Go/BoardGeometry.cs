@@ -28,6 +28,19 @@ public sealed class BoardGeometry : IEquatable<BoardGeometry>
         }
 
         Points = points;
+
+        // The empty board, laid out as Board keeps it, so clearing a board is three block copies.
+        EmptyBoardColors = new Color[PaddedArea];
+        Array.Fill(EmptyBoardColors, Color.Border);
+        EmptyBoardPoints = new short[PaddedArea];
+        EmptyBoardSlots = new short[PaddedArea];
+        for (int slot = 0; slot < points.Length; slot++)
+        {
+            short index = points[slot].Index;
+            EmptyBoardColors[index] = Color.Empty;
+            EmptyBoardPoints[slot] = index;
+            EmptyBoardSlots[index] = (short)slot;
+        }
     }
 
     public int Width { get; }
@@ -47,6 +60,15 @@ public sealed class BoardGeometry : IEquatable<BoardGeometry>
 
     /// <summary>Every on-board point in row-major order from the top-left corner.</summary>
     public IReadOnlyList<Point> Points { get; }
+
+    /// <summary>Each padded point's colour on an empty board: Empty on the board, Border around it.</summary>
+    internal Color[] EmptyBoardColors { get; }
+
+    /// <summary>The empty-point list of an empty board (the on-board indices in row-major order), PaddedArea long.</summary>
+    internal short[] EmptyBoardPoints { get; }
+
+    /// <summary>Each on-board point's slot in <see cref="EmptyBoardPoints"/>.</summary>
+    internal short[] EmptyBoardSlots { get; }
 
     /// <summary>A shared geometry for the size; throws with a clear message for sizes outside 2..25.</summary>
     public static BoardGeometry Get(int width, int height)

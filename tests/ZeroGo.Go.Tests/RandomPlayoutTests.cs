@@ -110,6 +110,49 @@ public class RandomPlayoutTests
         }
     }
 
+    /// <summary>The issue asks for no allocation in the hot path: whole playouts, the per-game reset included, allocate nothing.</summary>
+    [Theory]
+    [InlineData(9)]
+    [InlineData(19)]
+    [InlineData(7, 13)]
+    public void PlayoutsAllocateNothing(int width, int height = 0)
+    {
+        var playout = new RandomPlayout(BoardGeometry.Get(width, height == 0 ? width : height), 7);
+        for (int game = 0; game < 50; game++)
+        {
+            playout.Run();
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int game = 0; game < 200; game++)
+        {
+            playout.Run();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    /// <summary>Clearing a used board gives the same state as a new one: same empty list, no stones, no ko, no captures.</summary>
+    [Fact]
+    public void ClearAfterPlayoutsEqualsANewBoard()
+    {
+        var g = BoardGeometry.Get(9, 11);
+        var playout = new RandomPlayout(g, 99);
+        playout.Run();
+        playout.Board.Clear();
+        var fresh = new Board(g);
+        Assert.Equal(StateSnapshotOfBoard(fresh), StateSnapshotOfBoard(playout.Board));
+        Assert.Null(playout.Board.FindInconsistency());
+        Assert.Equal(Enumerable.Range(0, g.Area).Select(i => fresh.EmptyPointAt(i)), Enumerable.Range(0, g.Area).Select(i => playout.Board.EmptyPointAt(i)));
+
+        // And it plays on exactly like a new board: the same seed gives the same game.
+        var again = new RandomPlayout(g, 5);
+        int movesFromCleared = again.Run(playout.Board);
+        var reference = new RandomPlayout(g, 5);
+        Assert.Equal(reference.Run(fresh), movesFromCleared);
+        Assert.Equal(StateSnapshotOfBoard(reference.Board), StateSnapshotOfBoard(again.Board));
+    }
+
     /// <summary>
     /// Under simple ko a 2x2 board admits endless capture cycles, so a playout there may only end by the move
     /// limit; Run must respect it.
