@@ -56,34 +56,51 @@ public sealed record SgfGameInfo
     /// <summary>C on the root node.</summary>
     public string? RootComment { get; init; }
 
+    /// <summary>
+    /// The text properties and where each lives in this record, in the order a writer puts them. KM and HA are
+    /// numbers and read apart. Multi-line ones (GC, C) keep their line breaks; the others are SimpleText.
+    /// </summary>
+    internal static readonly IReadOnlyList<TextProperty> TextProperties =
+    [
+        new("AP", false, i => i.Application, (i, v) => i with { Application = v }),
+        new("RU", false, i => i.Rules, (i, v) => i with { Rules = v }),
+        new("PB", false, i => i.PlayerBlack, (i, v) => i with { PlayerBlack = v }),
+        new("BR", false, i => i.BlackRank, (i, v) => i with { BlackRank = v }),
+        new("PW", false, i => i.PlayerWhite, (i, v) => i with { PlayerWhite = v }),
+        new("WR", false, i => i.WhiteRank, (i, v) => i with { WhiteRank = v }),
+        new("DT", false, i => i.Date, (i, v) => i with { Date = v }),
+        new("RE", false, i => i.Result, (i, v) => i with { Result = v }),
+        new("GN", false, i => i.GameName, (i, v) => i with { GameName = v }),
+        new("EV", false, i => i.Event, (i, v) => i with { Event = v }),
+        new("RO", false, i => i.Round, (i, v) => i with { Round = v }),
+        new("PC", false, i => i.Place, (i, v) => i with { Place = v }),
+        new("TM", false, i => i.TimeLimit, (i, v) => i with { TimeLimit = v }),
+        new("OT", false, i => i.Overtime, (i, v) => i with { Overtime = v }),
+        new("SO", false, i => i.Source, (i, v) => i with { Source = v }),
+        new("AN", false, i => i.Annotator, (i, v) => i with { Annotator = v }),
+        new("CP", false, i => i.Copyright, (i, v) => i with { Copyright = v }),
+        new("GC", true, i => i.GameComment, (i, v) => i with { GameComment = v }),
+        new("C", true, i => i.RootComment, (i, v) => i with { RootComment = v }),
+    ];
+
     public static SgfGameInfo FromRoot(SgfNode root)
     {
         string? Simple(string id) => root.GetText(id) is { } text && SgfText.Simple(text) is { Length: > 0 } s ? s : null;
         string? Text(string id) => root.GetText(id) is { Length: > 0 } text ? text : null;
         int handicap = int.TryParse(Simple("HA"), out int ha) && ha > 0 ? ha : 0;
-        return new SgfGameInfo
+        var info = new SgfGameInfo
         {
-            PlayerBlack = Simple("PB"),
-            PlayerWhite = Simple("PW"),
-            BlackRank = Simple("BR"),
-            WhiteRank = Simple("WR"),
-            Result = Simple("RE"),
-            Date = Simple("DT"),
-            GameName = Simple("GN"),
-            Event = Simple("EV"),
-            Round = Simple("RO"),
-            Place = Simple("PC"),
             Komi = SgfRules.ParseKomi(root.GetText("KM"), out _),
-            Rules = Simple("RU"),
             Handicap = handicap,
-            TimeLimit = Simple("TM"),
-            Overtime = Simple("OT"),
-            Application = Simple("AP"),
-            Source = Simple("SO"),
-            Annotator = Simple("AN"),
-            Copyright = Simple("CP"),
-            GameComment = Text("GC"),
-            RootComment = Text("C"),
         };
+        foreach (var property in TextProperties)
+        {
+            info = property.Set(info, property.MultiLine ? Text(property.Id) : Simple(property.Id));
+        }
+
+        return info;
     }
+
+    /// <summary>One text property of the game information: its SGF id, whether it is multi-line Text, and its field.</summary>
+    internal sealed record TextProperty(string Id, bool MultiLine, Func<SgfGameInfo, string?> Get, Func<SgfGameInfo, string?, SgfGameInfo> Set);
 }
