@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ZeroGo.Cli.Engine;
 using ZeroGo.Training.Arena;
 using ZeroGo.Training.Runs;
 using ZeroGo.Training.Samples;
@@ -12,10 +13,13 @@ namespace ZeroGo.Cli.Verbs;
 /// </summary>
 internal static class ArenaVerb
 {
+    /// <summary>The training layer's engines plus the desktop board's levels, which only the CLI can build.</summary>
+    public const string EngineHelp = EngineSpec.Help + " | level:NAME[@VISITS] (the play window's opponent: beginner, casual, club, strong, full)";
+
     public static Command Create()
     {
-        var engineA = new Argument<string>("ENGINE_A") { Description = EngineSpec.Help };
-        var engineB = new Argument<string>("ENGINE_B") { Description = EngineSpec.Help };
+        var engineA = new Argument<string>("ENGINE_A") { Description = EngineHelp };
+        var engineB = new Argument<string>("ENGINE_B") { Description = EngineHelp };
         var size = new Option<int>("--size") { Description = "Board size.", DefaultValueFactory = _ => 9 };
         var games = new Option<int>("--games") { Description = "Games to play (colours alternate).", DefaultValueFactory = _ => 10 };
         var komi = new Option<double?>("--komi") { Description = "Komi (default: the fair value for the size, e.g. 7.5 on 9x9)." };
@@ -81,8 +85,8 @@ internal static class ArenaVerb
     /// <summary>Plays the match, saving SGFs under <paramref name="sgfFolder"/>; prints progress and the summary lines.</summary>
     public static MatchStatistics? Play(string specA, string specB, ArenaOptions options, int defaultVisits, string sgfFolder, Action<string> say)
     {
-        using var a = EngineSpec.Create(specA, defaultVisits);
-        using var b = EngineSpec.Create(specB, defaultVisits);
+        using var a = CreateEngine(specA, defaultVisits, options.Size);
+        using var b = CreateEngine(specB, defaultVisits, options.Size);
         Directory.CreateDirectory(sgfFolder);
         var match = new ArenaMatch(a, b, options);
         match.GameFinished += (game, stats) =>
@@ -104,4 +108,9 @@ internal static class ArenaVerb
         Console.WriteLine($"{a.Name} vs {b.Name}: {result.Summary()}");
         return result;
     }
+
+    private static IArenaPlayerFactory CreateEngine(string spec, int defaultVisits, int boardSize) =>
+        spec.Trim().StartsWith(LevelPlayerFactory.Prefix, StringComparison.OrdinalIgnoreCase)
+            ? LevelPlayerFactory.Create(spec.Trim(), boardSize, threads: Math.Max(1, Environment.ProcessorCount))
+            : EngineSpec.Create(spec, defaultVisits);
 }
