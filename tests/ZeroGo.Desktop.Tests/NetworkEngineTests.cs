@@ -121,17 +121,6 @@ public class OwnershipScoringTests
             new(_next < moves.Length ? moves[_next++] : Move.Pass, null);
     }
 
-    private static void WaitForAi(PlayController controller)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (controller.IsThinking)
-        {
-            controller.Update();
-            Assert.True(DateTime.UtcNow < deadline, "the AI did not answer");
-            Thread.Sleep(5);
-        }
-    }
-
     /// <summary>Black c3, White a1, two passes, counted with <paramref name="ownership"/>.</summary>
     private static PlayController PlayToTheEnd(IOwnershipEstimator? ownership)
     {
@@ -139,9 +128,9 @@ public class OwnershipScoringTests
         var settings = new PlaySettings { Width = 5, Height = 5, Visits = 1, HumanColor = Color.Black };
         var controller = new PlayController(settings, new ScriptedOpponent(Move.At(geometry.PointAt(0, 4))), ownership: ownership);
         Assert.Null(controller.TryHumanMove(geometry.PointAt(2, 2)));
-        WaitForAi(controller);
+        ControllerWait.ForAi(controller);
         controller.Pass();
-        WaitForAi(controller);
+        ControllerWait.ForAi(controller);
         Assert.Equal(GamePhase.Scoring, controller.Phase);
         return controller;
     }

@@ -15,18 +15,6 @@ public class PlayControllerTests
         return new PlayController(settings, new LevelOpponent(source, StrengthLevel.Default, visits, seed: 1));
     }
 
-    /// <summary>Runs the window loop's part: apply the AI's result once it is there.</summary>
-    private static void WaitForAi(PlayController controller)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (controller.IsThinking)
-        {
-            controller.Update();
-            Assert.True(DateTime.UtcNow < deadline, "the AI did not answer");
-            Thread.Sleep(10);
-        }
-    }
-
     [Fact]
     public void HumanMoveIsAnsweredByTheAiOnABackgroundThread()
     {
@@ -35,7 +23,7 @@ public class PlayControllerTests
         Assert.Null(controller.TryHumanMove(e5));
         Assert.True(controller.IsThinking);
         Assert.Equal("ZeroGo is thinking (Esc makes it play now)", controller.TryHumanMove(BoardGeometry.Get(9).PointAt(0, 0)));
-        WaitForAi(controller);
+        ControllerWait.ForAi(controller);
         Assert.Equal(2, controller.Game.Moves.Count);
         Assert.Equal(Color.White, controller.Game.Moves[1].Color);
         Assert.Equal(Color.Black, controller.Game.Board[e5]);
@@ -51,7 +39,7 @@ public class PlayControllerTests
         var geometry = controller.Game.Geometry;
         var e5 = geometry.PointAt(4, 4);
         Assert.Null(controller.TryHumanMove(e5));
-        WaitForAi(controller);
+        ControllerWait.ForAi(controller);
         Assert.Equal("occupied", controller.TryHumanMove(e5));
         Assert.Equal(2, controller.Game.Moves.Count);
     }
@@ -61,7 +49,7 @@ public class PlayControllerTests
     {
         using var controller = NewController();
         Assert.Null(controller.TryHumanMove(controller.Game.Geometry.PointAt(2, 2)));
-        WaitForAi(controller);
+        ControllerWait.ForAi(controller);
         controller.Undo();
         Assert.Empty(controller.Game.Moves);
         Assert.True(controller.IsHumanTurn);
@@ -88,7 +76,7 @@ public class PlayControllerTests
         Assert.Null(controller.TryHumanMove(controller.Game.Geometry.PointAt(2, 2)));
         Thread.Sleep(300);
         controller.StopThinking();
-        WaitForAi(controller);
+        ControllerWait.ForAi(controller);
         Assert.Equal(2, controller.Game.Moves.Count);
         Assert.True(controller.Game.Moves[1].Move.IsPlay);
     }
@@ -97,7 +85,7 @@ public class PlayControllerTests
     public void AiOpensWhenTheHumanTakesWhite()
     {
         using var controller = NewController(Color.White);
-        WaitForAi(controller);
+        ControllerWait.ForAi(controller);
         Assert.Single(controller.Game.Moves);
         Assert.Equal(Color.Black, controller.Game.Moves[0].Color);
     }
@@ -107,18 +95,18 @@ public class PlayControllerTests
     {
         using var controller = NewController(visits: 8, size: 5);
         controller.Pass();
-        WaitForAi(controller);
+        ControllerWait.ForAi(controller);
         if (controller.Phase == GamePhase.Playing)
         {
             // The AI played a stone instead of passing back: pass once more for the human, and again.
             controller.Pass();
-            WaitForAi(controller);
+            ControllerWait.ForAi(controller);
         }
 
         while (controller.Phase == GamePhase.Playing && controller.Game.Moves.Count < 60)
         {
             controller.Pass();
-            WaitForAi(controller);
+            ControllerWait.ForAi(controller);
         }
 
         Assert.Equal(GamePhase.Scoring, controller.Phase);
@@ -154,7 +142,7 @@ public class PlayControllerTests
         using var controller = new PlayController(settings, new LevelOpponent(source, StrengthLevel.Default, 4, seed: 2));
         Assert.Equal(4, controller.Game.HandicapStones);
         Assert.Equal(77, controller.Game.Board.EmptyCount);
-        WaitForAi(controller);
+        ControllerWait.ForAi(controller);
         Assert.Equal(Color.White, controller.Game.Moves[0].Color);
     }
 }

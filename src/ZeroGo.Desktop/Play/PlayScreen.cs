@@ -13,12 +13,9 @@ namespace ZeroGo.Desktop.Play;
 /// </summary>
 public sealed class PlayScreen : IScreen
 {
-    private static readonly TimeSpan ToastTime = TimeSpan.FromSeconds(2.5);
     private readonly PlayController _controller;
+    private readonly ScreenInput _input = new();
     private Point _hover = Point.None;
-    private string? _toast;
-    private DateTime _toastUntil;
-    private bool _showHelp;
     private bool _showCandidates = true;
     private bool _showNumbers;
     private bool _showCoordinates = true;
@@ -56,12 +53,9 @@ public sealed class PlayScreen : IScreen
 
     public string Title => $"ZeroGo · play {_controller.Game.Geometry} · {(_controller.IsThinking ? "thinking…" : StatusWord())}";
 
-    public bool WantsQuit { get; private set; }
+    public bool WantsQuit => _input.WantsQuit;
 
-    public TimeSpan? NextUpdate =>
-        _controller.IsThinking ? TimeSpan.FromMilliseconds(250)
-        : _toast is not null ? _toastUntil - DateTime.UtcNow
-        : null;
+    public TimeSpan? NextUpdate => _controller.IsThinking ? TimeSpan.FromMilliseconds(250) : _input.ToastWait;
 
     private string StatusWord() => _controller.Phase switch
     {
@@ -74,17 +68,9 @@ public sealed class PlayScreen : IScreen
         switch (input)
         {
             case QuitRequested:
-                WantsQuit = true;
-                return false;
+                return _input.Quit();
             case MouseMoved move:
-                var point = layout?.Board.PointAt(move.X, move.Y) ?? Point.None;
-                if (point == _hover)
-                {
-                    return false;
-                }
-
-                _hover = point;
-                return true;
+                return ScreenInput.MoveHover(ref _hover, move, layout);
             case MouseLeft:
                 _hover = Point.None;
                 return true;
@@ -128,15 +114,9 @@ public sealed class PlayScreen : IScreen
             return false;
         }
 
-        if (_showHelp)
+        if (_input.SharedClick(click, layout, Command) is { } shared)
         {
-            _showHelp = false;
-            return true;
-        }
-
-        if (layout.ButtonAt(click.X, click.Y) is { } button)
-        {
-            return Command(button.Id);
+            return shared;
         }
 
         var point = layout.Board.PointAt(click.X, click.Y);
@@ -172,38 +152,30 @@ public sealed class PlayScreen : IScreen
 
     private bool Key(KeyPressed key)
     {
-        if (key.Ctrl)
+        if (_input.SharedKey(key, Command) is { } shared)
         {
-            return key.Name switch
-            {
-                "s" => Command("save"),
-                "q" or "w" => Quit(),
-                "z" => Command("undo"),
-                _ => false,
-            };
+            return shared;
         }
 
-        if (_showHelp && key.Name is "escape" or "h" or "f1" or "enter")
+        if (key.Ctrl)
         {
-            _showHelp = false;
-            return true;
+            return key.Name == "z" && Command("undo");
         }
 
         return key.Name switch
         {
-            "h" or "f1" => Toggle(ref _showHelp),
             "escape" => _controller.IsThinking ? Command("stop") : false,
             "space" => Command(_controller.IsThinking ? "stop" : "ai"),
             "u" or "backspace" => Command("undo"),
             "p" => Command("pass"),
             "r" => Command("resign"),
             "n" => Command("new"),
-            "c" => Toggle(ref _showCandidates),
+            "c" => ScreenInput.Toggle(ref _showCandidates),
             "o" => Command("ownership"),
             "y" => Command("policy"),
             "l" => Command("layers"),
-            "m" => Toggle(ref _showNumbers),
-            "x" => Toggle(ref _showCoordinates),
+            "m" => ScreenInput.Toggle(ref _showNumbers),
+            "x" => ScreenInput.Toggle(ref _showCoordinates),
             "[" when _heat == HeatOverlay.Layers && Layers is not null => LayerBlock(-1),
             "]" when _heat == HeatOverlay.Layers && Layers is not null => LayerBlock(1),
             "left" => Step(-1),
@@ -212,18 +184,6 @@ public sealed class PlayScreen : IScreen
             "end" => Jump(-1),
             _ => false,
         };
-    }
-
-    private bool Quit()
-    {
-        WantsQuit = true;
-        return false;
-    }
-
-    private static bool Toggle(ref bool flag)
-    {
-        flag = !flag;
-        return true;
     }
 
     /// <summary>Runs a button or key command by its id.</summary>
@@ -273,12 +233,12 @@ public sealed class PlayScreen : IScreen
                 Toast("Stopped: ZeroGo plays its best move so far");
                 return true;
             case "candidates":
-                return Toggle(ref _showCandidates);
+                return ScreenInput.Toggle(ref _showCandidates);
             case "ownership":
-                _heat = _heat == HeatOverlay.Ownership ? HeatOverlay.None : HeatOverlay.Ownership;
+                _heat = ScreenInput.ToggleHeat(_heat, HeatOverlay.Ownership);
                 return true;
             case "policy":
-                _heat = _heat == HeatOverlay.Policy ? HeatOverlay.None : HeatOverlay.Policy;
+                _heat = ScreenInput.ToggleHeat(_heat, HeatOverlay.Policy);
                 if (_heat == HeatOverlay.Policy && (_controller.LiveAnalysis ?? _controller.LastAnalysis)?.Policy is null)
                 {
                     Toast("No policy yet: the playout engine has none (a network has)");
@@ -292,7 +252,7 @@ public sealed class PlayScreen : IScreen
                     return true;
                 }
 
-                _heat = _heat == HeatOverlay.Layers ? HeatOverlay.None : HeatOverlay.Layers;
+                _heat = ScreenInput.ToggleHeat(_heat, HeatOverlay.Layers);
                 return true;
             case "save":
                 if (SaveGame is null)
@@ -312,7 +272,7 @@ public sealed class PlayScreen : IScreen
 
                 return true;
             case "help":
-                return Toggle(ref _showHelp);
+                return _input.ToggleHelp();
             default:
                 return false;
         }
@@ -343,22 +303,12 @@ public sealed class PlayScreen : IScreen
         return true;
     }
 
-    private void Toast(string text)
-    {
-        _toast = text;
-        _toastUntil = DateTime.UtcNow + ToastTime;
-    }
+    private void Toast(string text) => _input.ShowToast(text);
 
     public bool Update(DateTime now)
     {
         bool changed = _controller.Update();
-        if (_toast is not null && now >= _toastUntil)
-        {
-            _toast = null;
-            changed = true;
-        }
-
-        return changed;
+        return _input.ExpireToast(now) | changed;
     }
 
     public (BoardView Board, PanelView Panel) BuildFrame()
@@ -387,7 +337,7 @@ public sealed class PlayScreen : IScreen
             ShowCandidates = _showCandidates && _viewMove < 0 && _controller.IsThinking,
             Heat = _viewMove < 0 || _heat == HeatOverlay.Layers ? _heat : HeatOverlay.None,
             LayerValues = _heat == HeatOverlay.Layers ? LayerValues(shown) : null,
-            MoveNumbers = _showNumbers ? MoveNumbers(game, _viewMove < 0 ? game.Moves.Count : _viewMove) : null,
+            MoveNumbers = _showNumbers ? ScreenInput.MoveNumbers(game, _viewMove < 0 ? game.Moves.Count : _viewMove) : null,
         };
         if (_controller.Phase == GamePhase.Scoring && _controller.Score is { } score && _viewMove < 0)
         {
@@ -415,20 +365,6 @@ public sealed class PlayScreen : IScreen
         return (view, BuildPanel(analysis));
     }
 
-    private static Dictionary<Point, int> MoveNumbers(GameState game, int upTo)
-    {
-        var numbers = new Dictionary<Point, int>();
-        for (int i = 0; i < upTo && i < game.Moves.Count; i++)
-        {
-            if (game.Moves[i].Move.IsPlay)
-            {
-                numbers[game.Moves[i].Move.Point] = i + 1;
-            }
-        }
-
-        return numbers;
-    }
-
     private PanelView BuildPanel(AnalysisSnapshot? analysis)
     {
         var game = _controller.Game;
@@ -440,9 +376,8 @@ public sealed class PlayScreen : IScreen
             Title = "ZeroGo",
             Subtitle = $"Play · {game.Geometry} · you are {(human == Color.Black ? "Black" : "White")}",
             ToMove = _controller.Phase == GamePhase.Playing ? game.ToMove : Color.Empty,
-            ShowHelp = _showHelp,
-            Toast = _toast,
         };
+        _input.FillPanel(panel);
         var humanLine = new PlayerLine(settings.HumanName, "human", game.Board.CapturesBy(human));
         var aiLine = new PlayerLine(aiName, settings.Level.Name, game.Board.CapturesBy(human.Opponent()));
         panel.Black = human == Color.Black ? humanLine : aiLine;
@@ -481,9 +416,7 @@ public sealed class PlayScreen : IScreen
         panel.Buttons.Add(new PanelButton("new", "New game", "n"));
         panel.Buttons.Add(_controller.IsThinking ? new PanelButton("stop", "Play now", "esc") : new PanelButton("ai", "AI move", "space", playing));
         panel.Buttons.Add(new PanelButton("save", "Save SGF", "ctrl+s", SaveGame is not null));
-        panel.Buttons.Add(new PanelButton("candidates", "Candidates", "c", true, _showCandidates));
-        panel.Buttons.Add(new PanelButton("ownership", "Ownership", "o", true, _heat == HeatOverlay.Ownership));
-        panel.Buttons.Add(new PanelButton("policy", "Policy", "y", true, _heat == HeatOverlay.Policy));
+        ScreenInput.AddOverlayButtons(panel, _showCandidates, _heat);
 
         panel.Help.AddRange(HelpLines);
         return panel;

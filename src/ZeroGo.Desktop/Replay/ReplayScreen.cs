@@ -17,13 +17,13 @@ namespace ZeroGo.Desktop.Replay;
 public sealed class ReplayScreen : IScreen
 {
     private static readonly TimeSpan AutoplayInterval = TimeSpan.FromSeconds(1.2);
-    private static readonly TimeSpan ToastTime = TimeSpan.FromSeconds(2.5);
 
     private readonly object _recordLock = new();
     private readonly ConcurrentDictionary<SgfNode, AnalysisSnapshot> _analyses = new();
     private readonly IAnalysisSource? _source;
     private readonly int _visits;
     private readonly AutoResetEvent _workSignal = new(false);
+    private readonly ScreenInput _input = new();
     private CancellationTokenSource? _workerCancel;
     private GameRecord _record;
     private GameReview _review;
@@ -33,10 +33,7 @@ public sealed class ReplayScreen : IScreen
     private DateTime _nextAutoplay;
     private bool _showCandidates = true;
     private bool _showNumbers;
-    private bool _showHelp;
     private HeatOverlay _heat;
-    private string? _toast;
-    private DateTime _toastUntil;
     private int _analysedCount;
     private int _seenAnalysedCount;
     private Point _hover = Point.None;
@@ -82,12 +79,9 @@ public sealed class ReplayScreen : IScreen
 
     public string Title => $"ZeroGo · replay {System.IO.Path.GetFileName(_record.Path ?? "game")} · move {MoveNumber}";
 
-    public bool WantsQuit { get; private set; }
+    public bool WantsQuit => _input.WantsQuit;
 
-    public TimeSpan? NextUpdate =>
-        _autoplay ? _nextAutoplay - DateTime.UtcNow
-        : _toast is not null ? _toastUntil - DateTime.UtcNow
-        : null;
+    public TimeSpan? NextUpdate => _autoplay ? _nextAutoplay - DateTime.UtcNow : _input.ToastWait;
 
     /// <summary>Starts the review worker (the window calls this; render does not).</summary>
     public void StartAnalysis()
@@ -178,7 +172,8 @@ public sealed class ReplayScreen : IScreen
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException)
             {
-                _toast = "Analysis failed: " + e.Message;
+                Toast("Analysis failed: " + e.Message);
+                _wake?.Invoke();
                 return;
             }
 
@@ -232,8 +227,7 @@ public sealed class ReplayScreen : IScreen
         switch (input)
         {
             case QuitRequested:
-                WantsQuit = true;
-                return false;
+                return _input.Quit();
             case KeyPressed key:
                 return Key(key);
             case WheelTurned wheel:
@@ -241,24 +235,11 @@ public sealed class ReplayScreen : IScreen
             case FileDropped dropped:
                 return Open(dropped.Path);
             case MouseMoved move:
-                var point = layout?.Board.PointAt(move.X, move.Y) ?? Point.None;
-                if (point == _hover)
-                {
-                    return false;
-                }
-
-                _hover = point;
-                return _showCandidates;
+                return ScreenInput.MoveHover(ref _hover, move, layout) && _showCandidates;
             case MouseClicked click when layout is not null:
-                if (_showHelp)
+                if (_input.SharedClick(click, layout, Command) is { } shared)
                 {
-                    _showHelp = false;
-                    return true;
-                }
-
-                if (layout.ButtonAt(click.X, click.Y) is { } button)
-                {
-                    return Command(button.Id);
+                    return shared;
                 }
 
                 if (!layout.Graph.IsEmpty && layout.Graph.Contains(click.X, click.Y) && _review.MoveCount > 0)
@@ -275,21 +256,14 @@ public sealed class ReplayScreen : IScreen
 
     private bool Key(KeyPressed key)
     {
-        if (key.Ctrl)
+        if (_input.SharedKey(key, Command) is { } shared)
         {
-            return key.Name switch
-            {
-                "s" => Command("save"),
-                "o" => Command("open-next"),
-                "q" or "w" => Quit(),
-                _ => false,
-            };
+            return shared;
         }
 
-        if (_showHelp && key.Name is "escape" or "h" or "f1" or "enter")
+        if (key.Ctrl)
         {
-            _showHelp = false;
-            return true;
+            return key.Name == "o" && Command("open-next");
         }
 
         return key.Name switch
@@ -307,23 +281,10 @@ public sealed class ReplayScreen : IScreen
             "c" => Command("candidates"),
             "o" => Command("ownership"),
             "y" => Command("policy"),
-            "n" => Toggle(ref _showNumbers),
-            "h" or "f1" => Toggle(ref _showHelp),
+            "n" => ScreenInput.Toggle(ref _showNumbers),
             "escape" => _autoplay ? Command("autoplay") : false,
             _ => false,
         };
-    }
-
-    private bool Quit()
-    {
-        WantsQuit = true;
-        return false;
-    }
-
-    private static bool Toggle(ref bool flag)
-    {
-        flag = !flag;
-        return true;
     }
 
     public bool Command(string id)
@@ -341,15 +302,15 @@ public sealed class ReplayScreen : IScreen
             case "mistake":
                 return NextMistake();
             case "candidates":
-                return Toggle(ref _showCandidates);
+                return ScreenInput.Toggle(ref _showCandidates);
             case "ownership":
-                _heat = _heat == HeatOverlay.Ownership ? HeatOverlay.None : HeatOverlay.Ownership;
+                _heat = ScreenInput.ToggleHeat(_heat, HeatOverlay.Ownership);
                 return true;
             case "policy":
-                _heat = _heat == HeatOverlay.Policy ? HeatOverlay.None : HeatOverlay.Policy;
+                _heat = ScreenInput.ToggleHeat(_heat, HeatOverlay.Policy);
                 return true;
             case "help":
-                return Toggle(ref _showHelp);
+                return _input.ToggleHelp();
             case "save":
                 Toast(SaveAnalysis());
                 return true;
@@ -497,11 +458,7 @@ public sealed class ReplayScreen : IScreen
         return true;
     }
 
-    private void Toast(string text)
-    {
-        _toast = text;
-        _toastUntil = DateTime.UtcNow + ToastTime;
-    }
+    private void Toast(string text) => _input.ShowToast(text);
 
     public bool Update(DateTime now)
     {
@@ -524,13 +481,7 @@ public sealed class ReplayScreen : IScreen
             changed = true;
         }
 
-        if (_toast is not null && now >= _toastUntil)
-        {
-            _toast = null;
-            changed = true;
-        }
-
-        return changed;
+        return _input.ExpireToast(now) | changed;
     }
 
     public (BoardView Board, PanelView Panel) BuildFrame()
@@ -551,7 +502,7 @@ public sealed class ReplayScreen : IScreen
             Analysis = analysis,
             ShowCandidates = _showCandidates && analysis is not null,
             Heat = _heat,
-            MoveNumbers = _showNumbers ? MoveNumbers(state) : null,
+            MoveNumbers = _showNumbers ? ScreenInput.MoveNumbers(state, state.Moves.Count) : null,
         };
         if (_highlightMove > 0 && moveNumber == _highlightMove && played is { Move.IsPlay: true } highlighted)
         {
@@ -589,20 +540,6 @@ public sealed class ReplayScreen : IScreen
         return before.NextVisitRank > 0 ? $" · search rank {before.NextVisitRank}" : " · the search never tried it";
     }
 
-    private static Dictionary<Point, int> MoveNumbers(GameState state)
-    {
-        var numbers = new Dictionary<Point, int>();
-        for (int i = 0; i < state.Moves.Count; i++)
-        {
-            if (state.Moves[i].Move.IsPlay)
-            {
-                numbers[state.Moves[i].Move.Point] = i + 1;
-            }
-        }
-
-        return numbers;
-    }
-
     private PanelView BuildPanel(GameState state, int moveNumber, (Color Color, Move Move)? played)
     {
         var geometry = _record.Geometry;
@@ -612,11 +549,10 @@ public sealed class ReplayScreen : IScreen
             Title = "ZeroGo",
             Subtitle = $"Replay · {System.IO.Path.GetFileName(_record.Path ?? "game")} · {geometry}",
             ToMove = state.ToMove,
-            ShowHelp = _showHelp,
-            Toast = _toast,
             Black = new PlayerLine(_record.BlackName, "Black", state.Board.CapturesBy(Color.Black)),
             White = new PlayerLine(_record.WhiteName, "White", state.Board.CapturesBy(Color.White)),
         };
+        _input.FillPanel(panel);
         string moveText = played is { } p ? $" · {p.Color.Letter()} {GtpVertex.Format(p.Move, geometry)}" : "";
         panel.Info.Add($"Move {moveNumber} of {_review.MoveCount}{moveText}");
         var (siblings, index) = GameRecord.Variations(_node);
@@ -658,9 +594,7 @@ public sealed class ReplayScreen : IScreen
         panel.Buttons.Add(new PanelButton("autoplay", _autoplay ? "Pause" : "Autoplay", "space", true, _autoplay));
         panel.Buttons.Add(new PanelButton("next", "Next ▶", "→"));
         panel.Buttons.Add(new PanelButton("mistake", "Mistakes", "m"));
-        panel.Buttons.Add(new PanelButton("candidates", "Candidates", "c", true, _showCandidates));
-        panel.Buttons.Add(new PanelButton("ownership", "Ownership", "o", true, _heat == HeatOverlay.Ownership));
-        panel.Buttons.Add(new PanelButton("policy", "Policy", "y", true, _heat == HeatOverlay.Policy));
+        ScreenInput.AddOverlayButtons(panel, _showCandidates, _heat);
         panel.Buttons.Add(new PanelButton("save", "Save review", "ctrl+s", _record.Path is not null));
         panel.Buttons.Add(new PanelButton("help", "Help", "h"));
         panel.Help.AddRange(HelpLines);
