@@ -136,17 +136,21 @@ public class RunFilesTests
         }
     }
 
-    [SkippableFact(Skip = "intermittent: in 2 of about 10 suite runs random was scored a win against GNU Go level 1 within a second; not yet understood (issue 6 note)")]
+    /// <summary>
+    /// Was flaky (random won about one game in five as White) until GNU Go got --capture-all-dead: it passed with
+    /// random's dead stones on the board and the arena's area count credited them to random.
+    /// </summary>
+    [SkippableFact]
     public void Random_loses_to_gnugo_on_a_small_board()
     {
         Skip.IfNot(File.Exists("/usr/games/gnugo"), "GNU Go is not installed (scripts/setup.sh test installs it)");
         var games = new List<ArenaGame>();
         using var random = new RandomPlayerFactory();
         using var gnugo = GtpPlayerFactory.GnuGo(1);
-        var match = new ArenaMatch(random, gnugo, new ArenaOptions { Size = 9, Games = 2, Parallel = 2, Komi = 7.5 });
+        var match = new ArenaMatch(random, gnugo, new ArenaOptions { Size = 9, Games = 4, Parallel = 2, Komi = 7.5 });
         match.GameFinished += (game, _) => games.Add(game);
         var stats = match.Run();
-        Assert.Equal(2, stats.Games);
+        Assert.Equal(4, stats.Games);
         Assert.Equal(0, stats.Wins);
         Assert.Contains(games, g => g.BlackName == "gnugo:1");
         Assert.Contains(games, g => g.WhiteName == "gnugo:1");

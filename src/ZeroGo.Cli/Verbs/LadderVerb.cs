@@ -80,7 +80,8 @@ internal static class LadderVerb
                 Console.WriteLine($"ladder: Elo curve in {png}, results in {Path.Combine(run.Logs, "ladder.csv")}");
                 return 0;
             }
-            catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or ZeroGo.Neural.Files.ModelFileException)
+            catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or InvalidOperationException
+                or ZeroGo.Neural.Files.ModelFileException or ZeroGo.Gtp.Client.GtpEngineException)
             {
                 Console.Error.WriteLine($"zerogo ladder: {e.Message}");
                 return 1;

@@ -20,6 +20,9 @@ public sealed record ArenaOptions
 
     public ulong Seed { get; init; } = 1;
 
+    /// <summary>Times a game is tried when a player fails in it (fresh players each time) before the match stops.</summary>
+    public int AttemptsPerGame { get; init; } = 2;
+
     /// <summary>Stop early when the SPRT decides (null: play every game).</summary>
     public Sprt? Sprt { get; init; }
 
@@ -51,68 +54,133 @@ public sealed record ArenaGame(
 /// <summary>
 /// Plays a match between two players: colours alternate (A is Black in even games), games run in parallel,
 /// each ends by two passes, a resignation or the move cap, and is counted by Tromp-Taylor area.
+/// A player that fails (engine crash, timeout, nonsense answer, illegal move) never decides a game: the game is
+/// replayed with freshly created players up to <see cref="ArenaOptions.AttemptsPerGame"/> times, and when it
+/// still fails the match stops with <see cref="ArenaAbortedException"/>.
 /// </summary>
 public sealed class ArenaMatch(IArenaPlayerFactory a, IArenaPlayerFactory b, ArenaOptions options)
 {
     /// <summary>Called (under a lock, in finishing order) after each game with the running statistics.</summary>
     public event Action<ArenaGame, MatchStatistics>? GameFinished;
 
+    /// <summary>Called (under a lock) when a game failed through a player's fault, before it is retried or the match stops.</summary>
+    public event Action<ArenaGameFailure>? GameFailed;
+
     public MatchStatistics Run(CancellationToken cancel = default)
     {
         var stats = new MatchStatistics();
         int next = 0;
         bool stop = false;
+        ArenaPlayerException? abortCause = null;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? unexpected = null;
         var gate = new object();
         int parallel = Math.Max(1, Math.Min(options.Parallel, Math.Min(a.MaxParallelGames, b.MaxParallelGames)));
         parallel = Math.Min(parallel, options.Games);
+        int attempts = Math.Max(1, options.AttemptsPerGame);
         var workers = Enumerable.Range(0, parallel).Select(slot => Task.Factory.StartNew(() =>
         {
-            using var playerA = a.Create(slot, options.Seed * 7919 + (ulong)slot * 2 + 1);
-            using var playerB = b.Create(slot, options.Seed * 7919 + (ulong)slot * 2 + 2);
-            while (!cancel.IsCancellationRequested)
+            var pair = new PlayerPair(a, b, slot, options.Seed);
+            try
             {
-                int index;
-                lock (gate)
+                while (!cancel.IsCancellationRequested)
                 {
-                    if (stop || next >= options.Games)
+                    int index;
+                    lock (gate)
+                    {
+                        if (stop || next >= options.Games)
+                        {
+                            return;
+                        }
+
+                        index = next++;
+                    }
+
+                    ArenaGame? game = null;
+                    for (int attempt = 1; ; attempt++)
+                    {
+                        try
+                        {
+                            pair.EnsureCreated(index + 1);
+                            game = PlayOne(index, pair.A!, pair.B!, cancel);
+                            break;
+                        }
+                        catch (ArenaPlayerException failure)
+                        {
+                            // The engine may be broken for good (dead process, out-of-step pipe): start fresh ones.
+                            pair.Dispose();
+                            bool retrying = attempt < attempts && !cancel.IsCancellationRequested;
+                            lock (gate)
+                            {
+                                retrying &= !stop;
+                                GameFailed?.Invoke(new ArenaGameFailure(index, failure, retrying));
+                                if (!retrying)
+                                {
+                                    stop = true;
+                                    abortCause ??= failure;
+                                }
+                            }
+
+                            if (!retrying)
+                            {
+                                return;
+                            }
+                        }
+                    }
+
+                    if (game is null)
                     {
                         return;
                     }
 
-                    index = next++;
-                }
-
-                var game = PlayOne(index, playerA, playerB, cancel);
-                if (game is null)
-                {
-                    return;
-                }
-
-                lock (gate)
-                {
-                    stats = stats.Add(game.OutcomeForA);
-                    GameFinished?.Invoke(game, stats);
-                    if (options.Sprt?.Decide(stats) is not null)
+                    lock (gate)
                     {
-                        stop = true;
+                        stats = stats.Add(game.OutcomeForA);
+                        GameFinished?.Invoke(game, stats);
+                        if (options.Sprt?.Decide(stats) is not null)
+                        {
+                            stop = true;
+                        }
                     }
                 }
             }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+            }
+            catch (Exception e)
+            {
+                // Not a player's fault (e.g. the GameFinished handler could not write): stop everyone, rethrow once.
+                lock (gate)
+                {
+                    stop = true;
+                    unexpected ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                }
+            }
+            finally
+            {
+                pair.Dispose();
+            }
         }, cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
         Task.WaitAll(workers, CancellationToken.None);
+        unexpected?.Throw();
+        if (abortCause is not null)
+        {
+            throw new ArenaAbortedException(abortCause, stats);
+        }
+
         return stats;
     }
 
     private ArenaGame? PlayOne(int index, IArenaPlayer playerA, IArenaPlayer playerB, CancellationToken cancel)
     {
+        int number = index + 1;
         bool aIsBlack = index % 2 == 0;
         var black = aIsBlack ? playerA : playerB;
         var white = aIsBlack ? playerB : playerA;
         var state = new GameState(BoardGeometry.Get(options.Size), new Rules { Komi = options.Komi });
         var builder = new GameRecordBuilder(state);
         var comments = new List<string?>();
-        black.NewGame(state.Clone());
-        white.NewGame(state.Clone());
+        Guard(black, number, "starting a game", () => black.NewGame(state.Clone()));
+        Guard(white, number, "starting a game", () => white.NewGame(state.Clone()));
         var resigned = Color.Empty;
         int cap = options.EffectiveMoveCap;
         while (!state.IsOver && state.Moves.Count < cap)
@@ -123,28 +191,104 @@ public sealed class ArenaMatch(IArenaPlayerFactory a, IArenaPlayerFactory b, Are
             }
 
             var mover = state.ToMove == Color.Black ? black : white;
-            var choice = mover.GenerateMove(state);
+            var choice = Guard(mover, number, $"choosing move {state.Moves.Count + 1}", () => mover.GenerateMove(state));
             if (choice.Move.IsResign)
             {
                 resigned = state.ToMove;
                 break;
             }
 
+            var color = state.ToMove;
             var verdict = state.TryPlay(choice.Move);
             if (verdict != MoveLegality.Legal)
             {
-                throw new InvalidOperationException(
-                    $"{mover.Name} played an illegal move {choice.Move} as {state.ToMove} in game {index + 1}: {verdict.Describe()}");
+                throw new ArenaPlayerException(mover.Name, number,
+                    $"illegal move {choice.Move} as {color} at move {state.Moves.Count + 1}: {verdict.Describe()}");
             }
 
             builder.Add(state.Moves[^1].Color, choice.Move, ReadOnlySpan<float>.Empty, false, 0, 0);
             comments.Add(choice.Comment);
         }
 
-        var record = builder.Finish(state, resigned, $"arena game {index + 1}", index + 1, -1);
+        var record = builder.Finish(state, resigned, $"arena game {number}", number, -1);
         double score = resigned.IsPlayer() ? 0 : state.ScoreForBlack();
         var winner = resigned.IsPlayer() ? resigned.Opponent() : state.Winner();
         return new ArenaGame(index, aIsBlack, winner, score, resigned, !state.IsOver && !resigned.IsPlayer(),
             record, comments, black.Name, white.Name);
+    }
+
+    private static void Guard(IArenaPlayer player, int gameNumber, string doing, Action action) =>
+        Guard(player, gameNumber, doing, () =>
+        {
+            action();
+            return 0;
+        });
+
+    /// <summary>Runs a player's call; whatever it throws becomes an <see cref="ArenaPlayerException"/> naming it.</summary>
+    private static T Guard<T>(IArenaPlayer player, int gameNumber, string doing, Func<T> call)
+    {
+        try
+        {
+            return call();
+        }
+        catch (Exception e) when (e is not ArenaPlayerException and not OperationCanceledException)
+        {
+            throw new ArenaPlayerException(player.Name, gameNumber, $"{doing}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The two players of one parallel slot, created on first use and again after a failure.</summary>
+    private sealed class PlayerPair(IArenaPlayerFactory factoryA, IArenaPlayerFactory factoryB, int slot, ulong seed) : IDisposable
+    {
+        private int _generation;
+
+        public IArenaPlayer? A { get; private set; }
+
+        public IArenaPlayer? B { get; private set; }
+
+        public void EnsureCreated(int gameNumber)
+        {
+            // Fresh players after a failure get other seeds, so a seeded player does not repeat the same game.
+            ulong salt = (ulong)_generation * 1_000_003UL;
+            A ??= Create(factoryA, slot, gameNumber, seed * 7919 + (ulong)slot * 2 + 1 + salt);
+            B ??= Create(factoryB, slot, gameNumber, seed * 7919 + (ulong)slot * 2 + 2 + salt);
+        }
+
+        private static IArenaPlayer Create(IArenaPlayerFactory factory, int slot, int gameNumber, ulong seed)
+        {
+            try
+            {
+                return factory.Create(slot, seed);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new ArenaPlayerException(factory.Name, gameNumber, $"could not start: {e.Message}", e);
+            }
+        }
+
+        public void Dispose()
+        {
+            if (A is not null || B is not null)
+            {
+                _generation++;
+            }
+
+            DisposeQuietly(A);
+            DisposeQuietly(B);
+            A = null;
+            B = null;
+        }
+
+        private static void DisposeQuietly(IArenaPlayer? player)
+        {
+            try
+            {
+                player?.Dispose();
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
+            {
+                // a crashed engine may fail to say goodbye; it is being replaced anyway
+            }
+        }
     }
 }
