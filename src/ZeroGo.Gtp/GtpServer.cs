@@ -18,7 +18,6 @@ namespace ZeroGo.Gtp;
 public sealed class GtpServer
 {
     private readonly TextWriter? _log;
-    private CancellationTokenSource? _streaming;
     private volatile bool _quit;
 
     /// <param name="log">Diagnostics (unexpected handler errors); stderr in the CLI, never the GTP channel.</param>
@@ -38,6 +37,9 @@ public sealed class GtpServer
 
     internal void RequestQuit() => _quit = true;
 
+    /// <summary>Test seam: runs on the input thread of the next <see cref="Run"/> right after each line is queued.</summary>
+    internal Action? AfterLineQueued { get; set; }
+
     /// <summary>
     /// Serves until quit, end of input, a closed output or <paramref name="cancellation"/>. Responses are flushed
     /// one by one, so a controller can wait for each.
@@ -47,8 +49,10 @@ public sealed class GtpServer
         var gtpOutput = new GtpOutput(output);
         using var queue = new BlockingCollection<GtpCommandLine>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var reader = new Thread(() => ReadLines(input, queue, stop.Token)) { IsBackground = true, Name = "gtp-input" };
+        var streams = new StreamStopper { AfterQueued = AfterLineQueued };
+        var reader = new Thread(() => ReadLines(input, queue, streams, stop.Token)) { IsBackground = true, Name = "gtp-input" };
         reader.Start();
+        long taken = 0; // lines come out in arrival order: the count taken is the number of the line in hand
         try
         {
             while (!_quit && !gtpOutput.IsBroken)
@@ -66,7 +70,8 @@ public sealed class GtpServer
                     break;
                 }
 
-                ExecuteLine(line, gtpOutput, stop.Token, queue);
+                taken++;
+                ExecuteLine(line, gtpOutput, stop.Token, new StreamContext(streams, taken));
             }
         }
         finally
@@ -95,11 +100,12 @@ public sealed class GtpServer
             cancellation = new CancellationToken(canceled: true);
         }
 
-        ExecuteLine(line, new GtpOutput(text), cancellation, pending: null);
+        ExecuteLine(line, new GtpOutput(text), cancellation, stream: null);
         return text.ToString();
     }
 
-    private void ReadLines(TextReader input, BlockingCollection<GtpCommandLine> queue, CancellationToken stop)
+    private static void ReadLines(TextReader input, BlockingCollection<GtpCommandLine> queue, StreamStopper streams,
+        CancellationToken stop)
     {
         try
         {
@@ -117,8 +123,8 @@ public sealed class GtpServer
                     continue;
                 }
 
-                queue.Add(line, stop);
-                CancelStreaming(); // the next command has arrived: streaming stops
+                // Queued and counted in one step with stopping the stream it interrupts (see StreamStopper).
+                streams.LineArrived(() => queue.Add(line, stop));
             }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException
@@ -136,24 +142,14 @@ public sealed class GtpServer
             {
             }
 
-            CancelStreaming();
+            streams.InputEnded();
         }
     }
 
-    private void CancelStreaming()
-    {
-        try
-        {
-            Volatile.Read(ref _streaming)?.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The streaming command finished between the read and the cancel: nothing left to stop.
-        }
-    }
+    /// <summary>Where a command taken from <see cref="Run"/>'s queue stands: its line number and who stops its stream.</summary>
+    private sealed record StreamContext(StreamStopper Streams, long Line);
 
-    private void ExecuteLine(GtpCommandLine line, GtpOutput output, CancellationToken stop,
-        BlockingCollection<GtpCommandLine>? pending)
+    private void ExecuteLine(GtpCommandLine line, GtpOutput output, CancellationToken stop, StreamContext? stream)
     {
         if (line.Name.Length == 0)
         {
@@ -168,14 +164,8 @@ public sealed class GtpServer
         }
 
         using var commandCancellation = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        if (command.IsStreaming && pending is not null)
-        {
-            Interlocked.Exchange(ref _streaming, commandCancellation);
-            if (pending.Count > 0 || pending.IsAddingCompleted)
-            {
-                commandCancellation.Cancel(); // a line arrived before we listened: stop at once
-            }
-        }
+        var streaming = command.IsStreaming ? stream : null;
+        streaming?.Streams.Begin(commandCancellation, streaming.Line); // stops at once when a later line already waits
 
         var call = new GtpCall(line, this, output, commandCancellation.Token);
         try
@@ -210,10 +200,7 @@ public sealed class GtpServer
         }
         finally
         {
-            if (command.IsStreaming && pending is not null)
-            {
-                Interlocked.CompareExchange(ref _streaming, null, commandCancellation);
-            }
+            streaming?.Streams.End(commandCancellation);
         }
     }
 }

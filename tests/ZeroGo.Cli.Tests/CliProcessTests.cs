@@ -96,7 +96,10 @@ public sealed class CliProcessTests
         }
     }
 
-    [Fact(Skip = "intermittent: in 1 of about 10 clean-clone suite runs lz-analyze printed nothing for 90 s after genmove; not reproduced by hand in 17 runs; under investigation (issue 5 note)")]
+    // Once intermittent: the input thread's "a line arrived, stop the stream" could land after the command thread had
+    // already started lz-analyze for that very line, so lz-analyze answered "=" and an empty line at once and the
+    // wait for "info move" ran out (StreamStopper, StreamingRaceTests).
+    [Fact]
     public void GenmoveAndLzAnalyzeOverPipesWithNothingButGtpOnStdout()
     {
         using var folder = new TempFolder();
