@@ -101,6 +101,8 @@ public sealed record RunConfig
         Check(Training.LearningRate > 0, "training.learningRate", "> 0");
         Check(Training.WindowMinSamples >= 1 && Training.WindowMaxSamples >= Training.WindowMinSamples,
             "training.windowMinSamples/windowMaxSamples", "1 <= min <= max");
+        Check(Gate.Games >= 1 && Gate.Visits >= 1, "gate.games/gate.visits", ">= 1");
+        Check(Gate.Threshold is >= 0 and <= 1, "gate.threshold", "0..1");
     }
 
     private static void Check(bool ok, string name, string range)

@@ -11,7 +11,8 @@ namespace ZeroGo.Training.Runs;
 /// games/gen-NNNN/        self-play SGFs of the games played by generation NNNN
 /// samples/gen-NNNN/      one chunk per finished game (the chunk is the game's commit record)
 /// checkpoints/           trainer state (weights + optimiser) every N steps
-/// logs/                  CSV logs (training losses, self-play, arena, events)
+/// arena/gate-gen-NNNN/   SGFs of the gate match that decided on candidate generation NNNN (with --gate)
+/// logs/                  CSV logs (training losses, self-play, gate results), gate.log (the gate's result lines)
 /// charts/                PNG charts drawn from the logs
 /// </code>
 /// Stages meet only through these files, so any of them can be killed and resumed.
@@ -51,6 +52,9 @@ public sealed partial class RunDirectory
     public string GamesFolder(int generation) => Path.Combine(Games, GenerationName(generation));
 
     public string SamplesFolder(int generation) => Path.Combine(Samples, GenerationName(generation));
+
+    /// <summary>SGFs of the gate match that decided whether <paramref name="candidateGeneration"/> was promoted.</summary>
+    public string GateGamesFolder(int candidateGeneration) => Path.Combine(ArenaGames, "gate-" + GenerationName(candidateGeneration));
 
     public void CreateFolders()
     {

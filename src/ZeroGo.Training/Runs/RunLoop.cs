@@ -27,6 +27,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
 {
     private CsvLog? _selfPlayLog;
     private CsvLog? _trainingLog;
+    private CsvLog? _gateLog;
 
     /// <summary>Progress lines and warnings for people.</summary>
     public event Action<string>? Log;
@@ -83,6 +84,11 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
             ["time", "generation", "game", "moves", "winner", "score", "resigned", "playthrough", "false_resign", "seconds"]);
         _trainingLog ??= new CsvLog(Path.Combine(run.Logs, "training.csv"),
             ["time", "generation", "step", "samples_seen", "window", "learning_rate", "policy_loss", "value_loss", "score_loss", "ownership_loss", "total_loss", "samples_per_second"]);
+        if (config.Gate.Enabled)
+        {
+            _gateLog ??= new CsvLog(Path.Combine(run.Logs, "gate.csv"),
+                ["time", "generation", "opponent", "wins", "losses", "draws", "score", "threshold", "promoted", "games_folder"]);
+        }
     }
 
     /// <summary>Creates gen-0000 (and latest) when absent; returns the newest generation whose model loads.</summary>
@@ -376,7 +382,13 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
                 TrainingSteps = trainer.Step,
                 Notes = $"generation {generation + 1}: {samplesSeen} samples this generation, window {window.Count}",
             };
-            if (config.Gate.Enabled && !PassesGate(network, generation, token))
+            bool? passed = config.Gate.Enabled ? PassesGate(network, generation, token) : true;
+            if (passed is null)
+            {
+                return false;   // interrupted: the gate is replayed on resume (from the checkpoint at the target step)
+            }
+
+            if (passed == false)
             {
                 using var previous = PolicyValueNetwork.Load(run.ModelStem(generation));
                 previous.Save(run.ModelStem(generation + 1), previous.Info with { Notes = $"generation {generation + 1}: candidate rejected by the gate; copy of generation {generation}" });
@@ -392,16 +404,54 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
         }
     }
 
-    private bool PassesGate(PolicyValueNetwork candidate, int generation, CancellationToken token)
+    /// <summary>
+    /// Plays the candidate (generation + 1) against the current model; the games are saved as SGF in
+    /// <c>arena/gate-gen-NNNN/</c> (not among the self-play games) and the result goes to logs/gate.csv and
+    /// logs/gate.log. An interrupted gate decides nothing (null) and is replayed whole on resume, so its folder is
+    /// cleared first.
+    /// </summary>
+    private bool? PassesGate(PolicyValueNetwork candidate, int generation, CancellationToken token)
     {
+        string candidateName = RunDirectory.GenerationName(generation + 1);
+        string bestName = RunDirectory.GenerationName(generation);
+        var folder = run.GateGamesFolder(generation + 1);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
         var candidateStem = Path.Combine(run.Checkpoints, "gate-candidate");
         candidate.Save(candidateStem);
-        using var a = new ModelPlayerFactory(candidateStem, config.Gate.Visits, "candidate");
-        using var b = new ModelPlayerFactory(run.ModelStem(generation), config.Gate.Visits, RunDirectory.GenerationName(generation));
-        var match = new ArenaMatch(a, b, new ArenaOptions { Size = config.Size, Komi = config.Komi, Games = config.Gate.Games, Seed = config.Seed + (ulong)generation });
+        var gate = config.Gate;
+        using var a = new ModelPlayerFactory(candidateStem, gate.Visits, $"{candidateName} (candidate)", config.Training.Device);
+        using var b = new ModelPlayerFactory(run.ModelStem(generation), gate.Visits, bestName, config.Training.Device);
+        var match = new ArenaMatch(a, b, new ArenaOptions { Size = config.Size, Komi = config.Komi, Games = gate.Games, Seed = config.Seed + (ulong)generation });
+        match.GameFinished += (game, _) =>
+        {
+            var sgf = Samples.SgfGames.ToSgf(game.Record, game.BlackName, game.WhiteName, game.ResultText, game.Comments,
+                $"gate for {candidateName}: {a.Name} vs {b.Name}, game {game.Index + 1}");
+            AtomicFile.WriteAllText(Path.Combine(folder, $"game-{game.Index + 1:D4}.sgf"), sgf);
+        };
+        match.GameFailed += failure => Say($"warning: gate game {failure.Index + 1}: {failure.Error.Message}{(failure.Retrying ? "; replaying it" : "")}");
         var stats = match.Run(token);
-        Say($"gate: candidate vs {RunDirectory.GenerationName(generation)}: {stats.Summary()}");
-        return stats.Score >= config.Gate.Threshold;
+        if (token.IsCancellationRequested && stats.Games < gate.Games && gate.Games > 0)
+        {
+            Say($"gate: interrupted after {stats.Games} of {gate.Games} games; it is replayed when the run resumes");
+            return null;
+        }
+
+        bool promoted = stats.Score >= gate.Threshold;
+        string line = string.Create(CultureInfo.InvariantCulture,
+            $"gate: {candidateName} (candidate) vs {bestName}: {stats.Summary()}; needs {100 * gate.Threshold:0.#}%: " +
+            $"{(promoted ? "promoted" : "rejected")}; games in {Path.GetRelativePath(run.Root, folder)}");
+        Say(line);
+        OpenLogs();
+        _gateLog?.Append(DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), generation + 1, bestName, stats.Wins, stats.Losses,
+            stats.Draws, stats.Score, gate.Threshold, promoted ? 1 : 0, Path.GetRelativePath(run.Root, folder));
+        File.AppendAllText(Path.Combine(run.Logs, "gate.log"),
+            DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "Z " + line + "\n");
+        return promoted;
     }
 
     private void PruneCheckpoints(int keep)
