@@ -77,6 +77,7 @@ public sealed class GtpServer
         finally
         {
             stop.Cancel(); // the reader thread is a background thread blocked in ReadLine: it dies with the process
+            Session.StopPondering(); // no search outlives the session's channel
         }
     }
 
@@ -151,6 +152,7 @@ public sealed class GtpServer
 
     private void ExecuteLine(GtpCommandLine line, GtpOutput output, CancellationToken stop, StreamContext? stream)
     {
+        Session.StopPondering(); // a command has arrived: the engine's time to think on the opponent's clock is over
         if (line.Name.Length == 0)
         {
             output.Write(GtpResponseFormat.Failure(line.Id, GtpException.Messages.SyntaxError));

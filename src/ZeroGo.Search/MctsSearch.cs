@@ -200,6 +200,7 @@ public sealed class MctsSearch
             }
 
             _background = null;
+            _stopRequested = false; // a background run that ended on its own (memory cap) must not stop the next run
         }
     }
 

@@ -122,6 +122,26 @@ public sealed class CliProcessTests
     }
 
     [Fact]
+    public void PonderingEngineAnswersTheNextCommandAndQuitsCleanly()
+    {
+        using var folder = new TempFolder();
+        using var engine = new Engine(folder.Path, "gtp", "--ponder", "--visits", "16", "--threads", "1", "--seed", "3");
+        engine.Send("boardsize 9");
+        engine.Send("genmove b");
+        Assert.True(engine.WaitFor(text => text.Contains("= ", StringComparison.Ordinal)), engine.Stdout + engine.Stderr);
+        Thread.Sleep(300); // the engine ponders now
+        engine.Send("name");
+        Assert.True(engine.WaitFor(text => text.Contains("= ZeroGo", StringComparison.Ordinal)), engine.Stdout + engine.Stderr);
+        engine.Send("quit");
+        Assert.True(engine.Exit(), "quit should end a pondering engine");
+
+        Assert.Equal(0, engine.Process.ExitCode);
+        Assert.Matches(@"^=\n\n= ([A-HJ][1-9]|pass)\n\n= ZeroGo\n\n=\n\n$", engine.Stdout);
+        Assert.Contains(", pondering,", engine.Stderr);
+        Assert.DoesNotContain("internal error", engine.Stderr);
+    }
+
+    [Fact]
     public void AMissingModelIsOneLineOnStderrAndExitCodeOne()
     {
         using var folder = new TempFolder();

@@ -38,6 +38,23 @@ public sealed class GtpEngine : IDisposable
     public NetworkProvider? Networks { get; }
 
     /// <summary>
+    /// Think on the opponent's time: after each genmove the search goes on in the position after the engine's move
+    /// until the next command arrives, and the next move reuses that tree. Off by default; the random engine has
+    /// nothing to ponder (setting it there changes nothing).
+    /// </summary>
+    public bool Ponder
+    {
+        get => Generator is SearchMoveGenerator { Ponder: true };
+        set
+        {
+            if (Generator is SearchMoveGenerator search)
+            {
+                search.Ponder = value;
+            }
+        }
+    }
+
+    /// <summary>
     /// Builds the engine. Throws <see cref="ArgumentException"/> for bad options and whatever
     /// <see cref="NetworkLoader.Load"/> throws for a bad <c>--model</c> file (the CLI prints the message and exits 1).
     /// </summary>
@@ -99,7 +116,8 @@ public sealed class GtpEngine : IDisposable
         string time = options.TimePerMove is TimeSpan t
             ? string.Create(CultureInfo.InvariantCulture, $", at most {t.TotalSeconds:0.###} s per move")
             : "";
-        return $"engine network: {Networks.Describe()}; {visits}{time}, {options.Threads} search thread(s), " +
+        string ponder = Ponder ? ", pondering" : "";
+        return $"engine network: {Networks.Describe()}; {visits}{time}{ponder}, {options.Threads} search thread(s), " +
                $"{options.Device}, {options.Precision.ShortName()} search (heatmap fp32), seed {options.Seed}";
     }
 

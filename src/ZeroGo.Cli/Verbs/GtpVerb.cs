@@ -7,7 +7,7 @@ using ZeroGo.Neural;
 namespace ZeroGo.Cli.Verbs;
 
 /// <summary>
-/// <c>zerogo gtp [--engine network|random] [--model FILE] [--visits N] [--threads N] [--time S] [--device D]
+/// <c>zerogo gtp [--engine network|random] [--model FILE] [--visits N] [--threads N] [--time S] [--ponder] [--device D]
 /// [--precision P] [--seed N]</c>: a GTP engine on stdin/stdout for GUIs (Sabaki, Lizzie), servers and match
 /// runners. Nothing but GTP goes to stdout; the engine's choice, seed and any problems go to stderr.
 /// </summary>
@@ -22,7 +22,8 @@ internal static class GtpVerb
         var options = new GtpVerbOptions();
         var command = new Command("gtp", "Run the GTP engine on stdin/stdout (GTP version 2, plus GNU Go / KGS / Leela Zero / KataGo extensions).")
         {
-            options.Engine, options.Model, options.Visits, options.Threads, options.Time, options.Device, options.Precision, options.Seed,
+            options.Engine, options.Model, options.Visits, options.Threads, options.Time, options.Ponder, options.Device, options.Precision,
+            options.Seed,
         };
         command.SetAction(parse => Run(options, parse));
         return command;
@@ -62,6 +63,12 @@ internal static class GtpVerb
 
         using (engine)
         {
+            engine.Ponder = parse.GetValue(options.Ponder);
+            if (parse.GetValue(options.Ponder) && !engine.Ponder)
+            {
+                Console.Error.WriteLine("zerogo gtp: --ponder has no effect with --engine random (it does not search)");
+            }
+
             Console.Error.WriteLine($"zerogo gtp: {engine.Describe(engineOptions)}");
             var server = engine.CreateServer();
             var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
@@ -111,6 +118,12 @@ internal sealed class GtpVerbOptions
     public Option<double?> Time { get; } = new("--time")
     {
         Description = "Seconds per move at most (the budget when the controller sends no time_settings; a clock can only shorten it).",
+    };
+
+    public Option<bool> Ponder { get; } = new("--ponder")
+    {
+        Description = "Think on the opponent's time: after each genmove the network engine searches on until the next command " +
+                      "arrives, and the next move reuses that tree (off by default).",
     };
 
     public Option<string> Device { get; } = new("--device")

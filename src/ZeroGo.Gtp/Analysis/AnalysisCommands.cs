@@ -63,7 +63,11 @@ public sealed class AnalysisCommands(SearchMoveGenerator engine) : IGtpCommandSe
             session.Play(color, move);
         }
 
-        engine.StartPondering(session.State);
+        if (!move.IsResign)
+        {
+            engine.StartPondering(session.State);
+        }
+
         return "play " + call.FormatMove(move);
     }
 

@@ -14,7 +14,7 @@ namespace ZeroGo.Gtp.Analysis;
 /// Wiring (the CLI's gtp verb): <c>var engine = new SearchMoveGenerator(evaluator, options, visits);
 /// session.MoveGenerator = engine; table.Register(new AnalysisCommands(engine));</c>
 /// </remarks>
-public sealed class SearchMoveGenerator : IMoveGenerator
+public sealed class SearchMoveGenerator : IPonderingMoveGenerator
 {
     public SearchMoveGenerator(IEvaluator evaluator, SearchOptions? options = null, int? visits = 800,
         TimeSpan? maxTimePerMove = null, bool ponder = false)
@@ -146,4 +146,6 @@ public sealed class SearchMoveGenerator : IMoveGenerator
 
     /// <summary>Ends pondering (keeps its tree for the next move).</summary>
     public void StopPondering() => Search.Stop();
+
+    public bool IsPondering => Search.IsRunning;
 }

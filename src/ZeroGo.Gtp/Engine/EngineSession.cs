@@ -127,6 +127,12 @@ public sealed class EngineSession
         return move;
     }
 
+    /// <summary>
+    /// Stops the move generator's background thinking (pondering), if it has any; the GTP server calls it when a
+    /// command arrives so the command never competes with a search left running.
+    /// </summary>
+    public void StopPondering() => (MoveGenerator as IPonderingMoveGenerator)?.StopPondering();
+
     public bool Undo()
     {
         bool undone = State.Undo();
