@@ -65,3 +65,85 @@ public class RunLoopTests
         }
     }
 }
+
+/// <summary>A run started from an existing model records it in config.json and says so when it resumes.</summary>
+public class InitModelTests
+{
+    private static string SaveModel(string folder, int blocks, int channels, string size, long steps)
+    {
+        Directory.CreateDirectory(folder);
+        var stem = Path.Combine(folder, "seed-model");
+        using var network = ZeroGo.Neural.PolicyValueNetwork.Create(new ZeroGo.Neural.NetworkConfig { Blocks = blocks, Channels = channels }, seed: 11);
+        network.Save(stem, new ZeroGo.Neural.Files.ModelInfo { BoardSizes = [size], TrainingSteps = steps, Notes = "test seed" });
+        return stem;
+    }
+
+    [Fact]
+    public void Config_records_the_init_model_and_generation_0_is_made_from_it_even_after_a_crash_before_it()
+    {
+        var root = RunLoopTests.NewRoot("init");
+        try
+        {
+            var stem = SaveModel(Path.Combine(root, "source"), blocks: 2, channels: 8, size: "7x7", steps: 42);
+            var record = InitModelRecord.Read(stem + ".json");   // either file or the stem names the model
+            Assert.Equal(stem, record.Path);
+            Assert.True(record.IsSameModel(stem + ".weights"));
+            var config = RunLoopTests.Tiny().StartingFrom(record);
+            Assert.Equal(2, config.Network.Blocks);   // the run takes the model's shape, not the size default
+            Assert.Equal(8, config.Network.Channels);
+
+            var run = new RunDirectory(Path.Combine(root, "run"));
+            run.CreateFolders();
+            run.SaveConfig(config);
+            var json = File.ReadAllText(run.ConfigPath);
+            Assert.Contains("\"init\"", json);
+            var saved = run.LoadConfig().Init!;
+            Assert.Equal(stem, saved.Path);
+            Assert.Equal((2, 8, 42L), (saved.Blocks, saved.Channels, saved.TrainingSteps));
+            Assert.Equal(["7x7"], saved.BoardSizes);
+            Assert.Matches("^[0-9a-f]{64}$", saved.WeightsSha256);
+
+            // config.json is written before generation 0 (as if killed in between): the resumed run still seeds from the model.
+            var lines = new List<string>();
+            var loop = new RunLoop(run, run.LoadConfig());
+            loop.Log += lines.Add;
+            Assert.Equal(0, loop.EnsureInitialModel());
+            Assert.Contains(lines, l => l == $"loop: generation 0 initialised from {stem} (b2c8, trained on 7x7, 42 steps)");
+            using (var source = ZeroGo.Neural.PolicyValueNetwork.Load(stem))
+            using (var generation0 = ZeroGo.Neural.PolicyValueNetwork.Load(run.ModelStem(0)))
+            {
+                Assert.Equal(source.Config, generation0.Config);
+                Assert.Equal(InitModelRecord.WeightsHash(stem), InitModelRecord.WeightsHash(run.ModelStem(0)));
+            }
+
+            lines.Clear();
+            var resumed = new RunLoop(run, run.LoadConfig());
+            resumed.Log += lines.Add;
+            Assert.Equal(0, resumed.EnsureInitialModel());
+            Assert.Contains(lines, l => l.StartsWith("loop: resumed", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l == $"loop: this run started from {stem} (b2c8, trained on 7x7, 42 steps)");
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
+    public void A_config_whose_network_differs_from_its_init_model_is_refused()
+    {
+        var record = new InitModelRecord { Path = "/models/x", Blocks = 6, Channels = 64, BoardSizes = ["9x9"] };
+        var config = RunLoopTests.Tiny().StartingFrom(record) with { Network = new NetworkSettings { Blocks = 4, Channels = 64 } };
+        var error = Assert.Throws<ArgumentException>(config.Validate);
+        Assert.Contains("b4c64", error.Message);
+        Assert.Contains("/models/x (b6c64, trained on 9x9, 0 steps)", error.Message);
+        RunLoopTests.Tiny().Validate();   // a random-weights run has no init to match
+    }
+
+    [Fact]
+    public void A_run_without_init_records_none()
+    {
+        var config = RunConfig.FromJson(RunLoopTests.Tiny().ToJson());
+        Assert.Null(config.Init);
+    }
+}

@@ -51,6 +51,12 @@ internal static class LoopVerb
             try
             {
                 var run = new RunDirectory(parse.GetValue(runDir)!);
+                if (parse.GetValue(init) is not null && (parse.GetValue(blocks) is not null || parse.GetValue(channels) is not null))
+                {
+                    Console.Error.WriteLine("zerogo loop: --blocks/--channels cannot be combined with --init (the run takes the model's shape)");
+                    return 2;
+                }
+
                 var config = TrainingCli.OpenOrCreate(run, parse.GetValue(size), parse.GetValue(seed), c => c with
                 {
                     Network = c.Network with
@@ -71,8 +77,8 @@ internal static class LoopVerb
                         Threads = parse.GetValue(threads) ?? c.Training.Threads,
                     },
                     Gate = c.Gate with { Enabled = parse.GetValue(gate) || c.Gate.Enabled },
-                });
-                var loop = new RunLoop(run, config) { InitialModel = parse.GetValue(init) };
+                }, parse.GetValue(init));
+                var loop = new RunLoop(run, config);
                 loop.Log += TrainingCli.Print;
                 using var cancel = TrainingCli.CancelOnCtrlC();
                 var deadline = h is double hh ? DateTimeOffset.UtcNow.AddHours(hh) : (DateTimeOffset?)null;
@@ -113,7 +119,9 @@ internal static class TrainingCli
     }
 
     /// <summary>Loads the run's config, or creates one from the size defaults (plus <paramref name="adjust"/>) for a new run.</summary>
-    public static RunConfig OpenOrCreate(RunDirectory run, int? size, ulong seed, Func<RunConfig, RunConfig> adjust)
+    /// <paramref name="initModel"/> seeds a new run's generation 0 (recorded in config.json with its shape and the
+    /// sizes it was trained on); for an existing run it is only checked against what the run records.
+    public static RunConfig OpenOrCreate(RunDirectory run, int? size, ulong seed, Func<RunConfig, RunConfig> adjust, string? initModel = null)
     {
         if (run.HasConfig)
         {
@@ -121,6 +129,12 @@ internal static class TrainingCli
             if (size is int s && s != existing.Size)
             {
                 throw new ArgumentException($"{run.Root} is a {existing.Size}x{existing.Size} run; --size {s} does not match");
+            }
+
+            if (initModel is not null && existing.Init?.IsSameModel(initModel) != true)
+            {
+                Print($"warning: --init {initModel} ignored: {run.Root} exists and started from " +
+                    (existing.Init?.Describe() ?? "random weights"));
             }
 
             existing.Validate();
@@ -138,6 +152,10 @@ internal static class TrainingCli
         }
 
         var config = adjust(RunConfig.ForSize(newSize, seed));
+        if (initModel is not null)
+        {
+            config = config.StartingFrom(InitModelRecord.Read(initModel));
+        }
         if (config.Training.Threads == 0 && Environment.ProcessorCount <= 2)
         {
             config = config with { Training = config.Training with { Threads = 1 } };

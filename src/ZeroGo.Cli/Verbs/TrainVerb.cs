@@ -38,7 +38,7 @@ internal static class TrainVerb
                     imported = ImportSgf(source, ref boardSize);
                 }
 
-                var config = TrainingCli.OpenOrCreate(run, boardSize, parse.GetValue(seed), c => c);
+                var config = TrainingCli.OpenOrCreate(run, boardSize, parse.GetValue(seed), c => c, parse.GetValue(init));
                 if (parse.GetValue(steps) is int s || parse.GetValue(threads) is int)
                 {
                     config = config with
@@ -59,7 +59,7 @@ internal static class TrainVerb
                     TrainingCli.Print($"train: imported {matching.Count} games ({matching.Sum(g => g.Moves.Count)} positions) into {chunk}");
                 }
 
-                var loop = new RunLoop(run, config) { InitialModel = parse.GetValue(init) };
+                var loop = new RunLoop(run, config);
                 loop.Log += TrainingCli.Print;
                 int generation = loop.EnsureInitialModel();
                 using var cancel = TrainingCli.CancelOnCtrlC();

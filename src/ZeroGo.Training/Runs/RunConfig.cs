@@ -24,6 +24,16 @@ public sealed record RunConfig
 
     public GateSettings Gate { get; init; } = new();
 
+    /// <summary>The model generation 0 was initialised from (<c>--init</c>); null: random initial weights.</summary>
+    public InitModelRecord? Init { get; init; }
+
+    /// <summary>This config for a run seeded with <paramref name="init"/>: the network shape is the model's.</summary>
+    public RunConfig StartingFrom(InitModelRecord init) => this with
+    {
+        Init = init,
+        Network = Network with { Blocks = init.Blocks, Channels = init.Channels },
+    };
+
     /// <summary>Defaults per board size (network, visits, games per generation, komi) that learn in hours on 2 cores.</summary>
     public static RunConfig ForSize(int size, ulong seed = 1)
     {
@@ -103,6 +113,11 @@ public sealed record RunConfig
             "training.windowMinSamples/windowMaxSamples", "1 <= min <= max");
         Check(Gate.Games >= 1 && Gate.Visits >= 1, "gate.games/gate.visits", ">= 1");
         Check(Gate.Threshold is >= 0 and <= 1, "gate.threshold", "0..1");
+        if (Init is not null && (Init.Blocks != Network.Blocks || Init.Channels != Network.Channels))
+        {
+            throw new ArgumentException(
+                $"config: network b{Network.Blocks}c{Network.Channels} differs from the init model {Init.Describe()}; a run seeded from a model has its shape");
+        }
     }
 
     private static void Check(bool ok, string name, string range)

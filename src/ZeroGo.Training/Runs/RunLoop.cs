@@ -36,9 +36,6 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
 
     public RunConfig Config => config;
 
-    /// <summary>A model to start a new run from (transfer, any board size); null for random weights.</summary>
-    public string? InitialModel { get; init; }
-
     private void Say(string line) => Log?.Invoke(line);
 
     /// <summary>Runs until the limits are reached or <paramref name="cancel"/> fires; returns the newest generation.</summary>
@@ -112,6 +109,11 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
                         $"latest checkpoint at step {LatestCheckpoint()?.State.Step ?? 0})");
                 }
 
+                if (config.Init is { } init)
+                {
+                    Say($"loop: this run started from {init.Describe()}");
+                }
+
                 EnsureLatest(generations[i]);
                 return generations[i];
             }
@@ -126,14 +128,30 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
         }
 
         var shape = new NetworkConfig { Blocks = config.Network.Blocks, Channels = config.Network.Channels };
-        using (var fresh = InitialModel is null
-            ? PolicyValueNetwork.Create(shape, config.Training.Device, seed: (long)(config.Seed & 0x7FFFFFFF))
-            : PolicyValueNetwork.Load(InitialModel, config.Training.Device))
+        var initial = config.Init;
+        if (initial is not null && !File.Exists(ModelPaths.From(initial.Path).Manifest))
         {
+            throw new ModelFileException($"the init model {initial.Path} that config.json records is gone; generation 0 cannot be made from it");
+        }
+
+        if (initial is not null && InitModelRecord.WeightsHash(initial.Path) is var hash && hash != initial.WeightsSha256)
+        {
+            Say($"warning: the init model {initial.Path} changed since the run was created (weights sha256 {hash}, config.json says {initial.WeightsSha256}); using it as it is now");
+        }
+
+        using (var fresh = initial is null
+            ? PolicyValueNetwork.Create(shape, config.Training.Device, seed: (long)(config.Seed & 0x7FFFFFFF))
+            : PolicyValueNetwork.Load(initial.Path, config.Training.Device, expected: null))
+        {
+            if (fresh.Config.Blocks != shape.Blocks || fresh.Config.Channels != shape.Channels)
+            {
+                throw new InvalidDataException($"the init model {initial!.Path} is now {fresh.Config.Name}; config.json records b{shape.Blocks}c{shape.Channels}");
+            }
+
             var info = new Neural.Files.ModelInfo
             {
                 BoardSizes = [BoardGeometry.Get(config.Size).ToString()],
-                Notes = InitialModel is null ? "generation 0: random initial weights" : $"generation 0: initialised from {Path.GetFullPath(InitialModel)} ({fresh.Config.Name})",
+                Notes = initial is null ? "generation 0: random initial weights" : $"generation 0: initialised from {initial.Describe()}",
             };
             fresh.Save(run.ModelStem(0), info);
             fresh.Save(run.LatestModelStem, info);
@@ -141,6 +159,11 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
 
         Say($"loop: new run in {run.Root}: {config.Size}x{config.Size}, komi {config.Komi.ToString(CultureInfo.InvariantCulture)}, " +
             $"b{config.Network.Blocks}c{config.Network.Channels}, {config.SelfPlay.GamesPerGeneration} games/generation at {config.SelfPlay.Visits} visits; seed {config.Seed}");
+        if (initial is not null)
+        {
+            Say($"loop: generation 0 initialised from {initial.Describe()}");
+        }
+
         return 0;
     }
 
