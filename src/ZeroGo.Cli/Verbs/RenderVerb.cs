@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using ZeroGo.Desktop.Rendering;
 using ZeroGo.Desktop.Replay;
 using ZeroGo.Formats.Sgf;
@@ -8,7 +9,7 @@ namespace ZeroGo.Cli.Verbs;
 
 /// <summary>
 /// <c>zerogo render FILE.sgf --move N -o out.png</c>: the replay picture drawn headless to an opaque PNG (no display
-/// needed), for docs, tests and sharing.
+/// needed), for docs, tests and sharing; <c>--gif out.gif [--from N] [--to M] [--delay MS]</c> animates the main line.
 /// </summary>
 internal static class RenderVerb
 {
@@ -16,25 +17,35 @@ internal static class RenderVerb
     {
         var file = new Argument<string>("FILE") { Description = "The SGF record." };
         var move = new Option<int?>("--move") { Description = "Show the position after this move, marked (default: the last move)." };
-        var output = new Option<string>("-o", "--output") { Description = "PNG file to write.", Required = true };
+        var output = new Option<string?>("-o", "--output") { Description = "PNG file to write." };
+        var gif = new Option<string?>("--gif") { Description = "Animated GIF of the main line to write (instead of or beside -o): one frame per move." };
+        var from = new Option<int>("--from") { Description = "--gif: first position, after this move (0 = the start).", DefaultValueFactory = _ => 0 };
+        var to = new Option<int?>("--to") { Description = "--gif: last position, after this move (default: the last move)." };
+        var delay = new Option<int>("--delay") { Description = "--gif: milliseconds per move (the last frame stays 4 times longer).", DefaultValueFactory = _ => 600 };
         var overlay = new Option<string>("--overlay") { Description = "none, policy, ownership or candidates (policy/ownership/candidates run a short search).", DefaultValueFactory = _ => "none" };
-        var size = new Option<int>("--size") { Description = "Image height in pixels (at least 400); the width adds the side panel.", DefaultValueFactory = _ => 800 };
+        var size = new Option<int?>("--size") { Description = "Image height in pixels, at least 400 (default 800 for the PNG, 400 for the GIF); the width adds the side panel." };
         var boardOnly = new Option<bool>("--board-only") { Description = "Only the board (a square image), no side panel." };
         var review = new Option<bool>("--review") { Description = "Analyse the positions before and after the move: its surprise and win rates in the panel." };
         var visits = new Option<int>("--visits") { Description = "Visits of the search behind an overlay.", DefaultValueFactory = _ => 400 };
         var model = new Option<string?>("--model") { Description = "Network file for overlays (ZeroGo model or Leela Zero weights); default: the bundled network for the board size, else random rollouts." };
         var engine = new Option<string>("--engine") { Description = EngineChoice.Help, DefaultValueFactory = _ => EngineChoice.Auto };
-        var command = new Command("render", "Draw a position of a record to a PNG (headless).")
+        var command = new Command("render", "Draw a position of a record to a PNG, or its moves to an animated GIF (headless).")
         {
-            file, move, output, overlay, size, boardOnly, review, visits, model, engine,
+            file, move, output, gif, from, to, delay, overlay, size, boardOnly, review, visits, model, engine,
         };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
-            string target = parse.GetValue(output)!;
+            string? target = parse.GetValue(output);
+            string? gifTarget = parse.GetValue(gif);
             string overlayName = parse.GetValue(overlay)!.Trim().ToLowerInvariant();
-            int height = parse.GetValue(size);
-            string? error = height is < 400 or > 8000 ? $"--size must be 400..8000 pixels (got {height})"
+            int height = parse.GetValue(size) ?? 800;
+            int gifHeight = parse.GetValue(size) ?? 400;
+            bool analyses = overlayName != "none" || parse.GetValue(review);
+            string? error = target is null && gifTarget is null ? "give -o FILE.png, --gif FILE.gif or both"
+                : height is < 400 or > 8000 ? $"--size must be 400..8000 pixels (got {height})"
+                : gifTarget is not null && gifHeight > 2000 ? $"--size must be at most 2000 pixels for --gif (got {gifHeight})"
+                : gifTarget is not null && analyses && target is null ? "--gif draws the record without analysis: --overlay and --review go with -o only"
                 : overlayName is not ("none" or "policy" or "ownership" or "candidates") ? $"--overlay must be none, policy, ownership or candidates (got '{overlayName}')"
                 : parse.GetValue(visits) < 1 ? "--visits must be positive"
                 : EngineChoice.Check(parse.GetValue(engine)!, parse.GetValue(model)) is { } engineError ? engineError
@@ -48,6 +59,24 @@ internal static class RenderVerb
             try
             {
                 var record = GameRecord.Load(path);
+                bool withPanel = !parse.GetValue(boardOnly);
+                if (gifTarget is not null)
+                {
+                    var animation = new ReplayAnimationOptions(parse.GetValue(from), parse.GetValue(to) ?? record.MoveCount, parse.GetValue(delay), gifHeight, withPanel);
+                    if (animation.Check(record) is { } animationError)
+                    {
+                        Console.Error.WriteLine($"zerogo render: {animationError}");
+                        return 2;
+                    }
+
+                    WriteGif(record, gifTarget, animation);
+                }
+
+                if (target is null)
+                {
+                    return 0;
+                }
+
                 int moveNumber = parse.GetValue(move) ?? record.MoveCount;
                 if (moveNumber < 0 || moveNumber > record.MoveCount)
                 {
@@ -85,7 +114,6 @@ internal static class RenderVerb
                 }
 
                 var (board, panel) = screen.BuildFrame();
-                bool withPanel = !parse.GetValue(boardOnly);
                 int width = withPanel ? (int)Math.Round(height * 1.5) : height;
                 if (!withPanel)
                 {
@@ -104,5 +132,27 @@ internal static class RenderVerb
             }
         });
         return command;
+    }
+
+    /// <summary>Writes the animation with a progress line (frames, rate, time left) on stderr.</summary>
+    private static void WriteGif(GameRecord record, string target, ReplayAnimationOptions options)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
+        int frames = ReplayAnimation.WriteGif(record, target, options, (done, total) =>
+        {
+            if (done < total && clock.Elapsed - lastReport < TimeSpan.FromSeconds(1))
+            {
+                return;
+            }
+
+            lastReport = clock.Elapsed;
+            double rate = done / Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"zerogo render: frame {done}/{total} · {rate:0.0} frames/s · about {(total - done) / rate:0} s left"));
+        });
+        long bytes = new FileInfo(target).Length;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {target} ({options.Width}x{options.Height}, {frames} frames: moves {options.From}..{options.To} of {record.MoveCount}, {bytes / 1024.0 / 1024.0:0.00} MiB, {clock.Elapsed.TotalSeconds:0.0} s)"));
     }
 }
