@@ -88,6 +88,83 @@ public class ArenaTests
         Assert.Equal(stats.Games, stats.Wins);
     }
 
+    [Fact]
+    public void Deterministic_players_get_distinct_games_from_random_openings_shared_by_colour_swapped_pairs()
+    {
+        static List<ArenaGame> Play(int? openingMoves)
+        {
+            var games = new List<ArenaGame>();
+            using var a = new FirstLegalPlayerFactory(reverse: false);
+            using var b = new FirstLegalPlayerFactory(reverse: true);
+            var match = new ArenaMatch(a, b, new ArenaOptions { Size = 7, Games = 10, Parallel = 2, Komi = 0.5, OpeningMoves = openingMoves, Seed = 3 });
+            match.GameFinished += (game, _) => games.Add(game);
+            match.Run();
+            return games.OrderBy(g => g.Index).ToList();
+        }
+
+        static string Moves(ArenaGame game, int count) => string.Join(' ', game.Record.Moves.Take(count).Select(m => m.Move));
+
+        // Without an opening two deterministic players repeat one game per colour assignment.
+        var plain = Play(0);
+        Assert.Single(plain.Where(g => g.AIsBlack).Select(g => Moves(g, 1000)).Distinct());
+        Assert.Equal(3, ArenaOptions.DefaultOpeningMoves(7));
+
+        var opened = Play(null);   // 7x7 default: 3 random moves
+        Assert.Equal(10, opened.Count);
+        for (int pair = 0; pair < 5; pair++)
+        {
+            var (first, second) = (opened[2 * pair], opened[2 * pair + 1]);
+            Assert.True(first.AIsBlack && !second.AIsBlack);
+            Assert.Equal(Moves(first, 3), Moves(second, 3));   // same opening, colours swapped
+            Assert.Equal("random opening move", first.Comments[2]);
+            Assert.Null(first.Comments[3]);
+        }
+
+        Assert.True(opened.Select(g => Moves(g, 3)).Distinct().Count() >= 4, "openings should differ between pairs");
+        Assert.True(opened.Select(g => Moves(g, 1000)).Distinct().Count() >= 8, "games should differ");
+    }
+
+    /// <summary>Deterministic: the first legal move in point order (or reverse order) that does not fill its own eye, else pass.</summary>
+    private sealed class FirstLegalPlayerFactory(bool reverse) : IArenaPlayerFactory
+    {
+        public string Name => reverse ? "last" : "first";
+
+        public int MaxParallelGames => 4;
+
+        public IArenaPlayer Create(int slot, ulong seed) => new Player(reverse);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Player(bool reverse) : IArenaPlayer
+        {
+            public string Name => reverse ? "last" : "first";
+
+            public void NewGame(GameState start)
+            {
+            }
+
+            public PlayerMove GenerateMove(GameState state)
+            {
+                var points = reverse ? state.Geometry.Points.Reverse() : state.Geometry.Points;
+                foreach (var point in points)
+                {
+                    if (state.Board[point] == Color.Empty && !state.Board.IsOwnEye(point, state.ToMove) && state.IsLegal(state.ToMove, Move.At(point)))
+                    {
+                        return new PlayerMove(Move.At(point));
+                    }
+                }
+
+                return new PlayerMove(Move.Pass);
+            }
+
+            public void Dispose()
+            {
+            }
+        }
+    }
+
     private sealed class PassingPlayerFactory : IArenaPlayerFactory
     {
         public string Name => "pass";

@@ -20,6 +20,19 @@ public sealed record ArenaOptions
 
     public ulong Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Random moves that open every game before the players take over (null: <see cref="DefaultOpeningMoves"/>
+    /// for the size; 0: none). Networks without noise and GNU Go are deterministic: without a random opening a
+    /// match of 40 games between two of them is the same two games repeated. Games 2k and 2k+1 share their
+    /// opening with colours swapped, so an unbalanced opening favours neither player.
+    /// </summary>
+    public int? OpeningMoves { get; init; }
+
+    public int EffectiveOpeningMoves => OpeningMoves ?? DefaultOpeningMoves(Size);
+
+    /// <summary>About one random stone per 16 points, 2..8 (9x9: 5).</summary>
+    public static int DefaultOpeningMoves(int size) => Math.Clamp(size * size / 16, 2, 8);
+
     /// <summary>Times a game is tried when a player fails in it (fresh players each time) before the match stops.</summary>
     public int AttemptsPerGame { get; init; } = 2;
 
@@ -52,8 +65,9 @@ public sealed record ArenaGame(
 }
 
 /// <summary>
-/// Plays a match between two players: colours alternate (A is Black in even games), games run in parallel,
-/// each ends by two passes, a resignation or the move cap, and is counted by Tromp-Taylor area.
+/// Plays a match between two players: colours alternate (A is Black in even games), games run in parallel, each
+/// starts with a few random moves (shared by the two games of a colour-swapped pair), ends by two passes, a
+/// resignation or the move cap, and is counted by Tromp-Taylor area.
 /// A player that fails (engine crash, timeout, nonsense answer, illegal move) never decides a game: the game is
 /// replayed with freshly created players up to <see cref="ArenaOptions.AttemptsPerGame"/> times, and when it
 /// still fails the match stops with <see cref="ArenaAbortedException"/>.
@@ -183,6 +197,7 @@ public sealed class ArenaMatch(IArenaPlayerFactory a, IArenaPlayerFactory b, Are
         Guard(white, number, "starting a game", () => white.NewGame(state.Clone()));
         var resigned = Color.Empty;
         int cap = options.EffectiveMoveCap;
+        PlayOpening(index, state, builder, comments);
         while (!state.IsOver && state.Moves.Count < cap)
         {
             if (cancel.IsCancellationRequested)
@@ -215,6 +230,24 @@ public sealed class ArenaMatch(IArenaPlayerFactory a, IArenaPlayerFactory b, Are
         var winner = resigned.IsPlayer() ? resigned.Opponent() : state.Winner();
         return new ArenaGame(index, aIsBlack, winner, score, resigned, !state.IsOver && !resigned.IsPlayer(),
             record, comments, black.Name, white.Name);
+    }
+
+    /// <summary>The random opening of game <paramref name="index"/>: the same for both games of a colour-swapped pair.</summary>
+    private void PlayOpening(int index, GameState state, GameRecordBuilder builder, List<string?> comments)
+    {
+        int moves = Math.Min(options.EffectiveOpeningMoves, options.EffectiveMoveCap);
+        var opener = new RandomPlayer(options.Seed * 0x9E3779B97F4A7C15UL + (ulong)(index / 2) * 2 + 1);
+        for (int i = 0; i < moves && !state.IsOver; i++)
+        {
+            var move = opener.GenerateMove(state).Move;
+            if (move.IsPass || state.TryPlay(move) != MoveLegality.Legal)
+            {
+                break;   // nowhere left to play at random: the players take over
+            }
+
+            builder.Add(state.Moves[^1].Color, move, ReadOnlySpan<float>.Empty, false, 0, 0);
+            comments.Add("random opening move");
+        }
     }
 
     private static void Guard(IArenaPlayer player, int gameNumber, string doing, Action action) =>
