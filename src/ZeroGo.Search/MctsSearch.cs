@@ -511,6 +511,7 @@ public sealed class MctsSearch
         ref var rootNode = ref _store.NodeAt(0);
         var candidates = new List<CandidateInfo>();
         int maxVisits = 0;
+        var spreadQueue = new Queue<(int Node, bool Flip)>();
         if (rootNode.IsExpanded)
         {
             foreach (ref var edge in _store.EdgesOf(rootNode))
@@ -540,6 +541,8 @@ public sealed class MctsSearch
                     Visits = child.Visits,
                     WinRate = WinRateOf(child),
                     ScoreLead = child.ScoreSum / child.Visits,
+                    ScoreStdev = ScoreSpread.StandardDeviation(_store, edge.Child,
+                        Math.Max(1024, (int)((long)ScoreSpread.NodeBudget * child.Visits / Math.Max(1, rootNode.Visits))), spreadQueue),
                     Prior = (float)edge.Prior,
                     Lcb = LowerConfidenceBound(child),
                     PrincipalVariation = PrincipalVariation(edge.Child, edge.Move),

@@ -18,6 +18,14 @@ public sealed record CandidateInfo
     /// <summary>Mean expected score lead (points) for the root's side to move.</summary>
     public required double ScoreLead { get; init; }
 
+    /// <summary>
+    /// Standard deviation (points) of the score leads backed up into this move's subtree, weighted by visits: how
+    /// far the outcomes the search met spread around <see cref="ScoreLead"/>. 0 under 2 visits and when every
+    /// evaluation agrees. Exact up to <see cref="ScoreSpread.NodeBudget"/> nodes per snapshot; beyond, the deepest
+    /// subtrees count at their mean (the figure can then only be lower).
+    /// </summary>
+    public double ScoreStdev { get; init; }
+
     /// <summary>Policy prior (root noise included when self-play adds it).</summary>
     public required double Prior { get; init; }
 

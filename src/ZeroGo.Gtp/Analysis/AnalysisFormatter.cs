@@ -46,6 +46,8 @@ public static class AnalysisFormatter
     /// One line of KataGo's format: per move <c>info move D4 visits 120 utility … winrate 0.54 scoreMean …
     /// scoreStdev … scoreLead 1.5 scoreSelfplay … prior 0.12 lcb 0.52 utilityLcb … order 0 pv D4 Q16</c>, then
     /// <c>ownership</c> and one value per point (top row first, left to right) when asked and available.
+    /// scoreStdev is the visit-weighted spread of the score leads in the move's subtree (see
+    /// <see cref="CandidateInfo.ScoreStdev"/>); scoreMean, scoreLead and scoreSelfplay are all the mean score lead.
     /// </summary>
     public static string FormatKataGo(SearchSnapshot snapshot, bool ownership, int maxMoves = int.MaxValue)
     {
@@ -64,7 +66,7 @@ public static class AnalysisFormatter
                 .Append(" utility ").Append(Decimal(2 * candidate.WinRate - 1))
                 .Append(" winrate ").Append(Decimal(candidate.WinRate))
                 .Append(" scoreMean ").Append(Decimal(candidate.ScoreLead))
-                .Append(" scoreStdev 0")
+                .Append(" scoreStdev ").Append(Decimal(candidate.ScoreStdev))
                 .Append(" scoreLead ").Append(Decimal(candidate.ScoreLead))
                 .Append(" scoreSelfplay ").Append(Decimal(candidate.ScoreLead))
                 .Append(" prior ").Append(Decimal(candidate.Prior))
