@@ -64,6 +64,11 @@ public sealed class FuzzTests
             var name = names[random.Next(names.Length)];
             script.Append(random.Next(8) == 0 ? name.ToUpperInvariant() : name);
             int arguments = random.Next(0, 5);
+            if (name == "printsgf")
+            {
+                arguments = 0; // with an argument it writes that file: fuzzing it would litter the working folder
+            }
+
             for (int i = 0; i < arguments; i++)
             {
                 script.Append(random.Next(6) == 0 ? '\t' : ' ').Append(Tokens[random.Next(Tokens.Length)]);

@@ -82,7 +82,6 @@ public sealed class SgfCommandTests
         Assert.Null(game.Info.PlayerBlack);
         Assert.Equal(GameState.FormatResult(_host.State.ScoreForBlack()), game.Info.Result); // two passes: scored
 
-        Assert.Equal("syntax error", _host.Fail("printsgf some-file.sgf")); // never writes files
         string file = Path.Combine(TestData.OutputFolder("gtp-sgf"), "printed.sgf");
         File.WriteAllText(file, _host.Ask("printsgf"));
         var other = new GtpTestHost();
@@ -116,5 +115,46 @@ public sealed class SgfCommandTests
                 Assert.True(answers[i].ToString() == _host.Ask(command), $"{file} {move}: {command} under {rules[i]} ko");
             }
         }
+    }
+
+    [Fact]
+    public void Printsgf_with_a_file_name_writes_the_file_and_answers_empty()
+    {
+        _host.Ask("boardsize 9");
+        _host.Ask("komi 6.5");
+        _host.Ask("play b e5");
+        _host.Ask("play w c3");
+        string folder = Path.Combine(TestData.OutputFolder("gtp-sgf"), "printsgf file");
+        Directory.CreateDirectory(folder);
+        string file = Path.Combine(folder, "with spaces.sgf"); // GNU Go's names may hold spaces; so may ours
+        File.Delete(file);
+
+        Assert.Equal("", _host.Ask($"printsgf {file}"));
+
+        Assert.Equal(_host.Ask("printsgf") + "\n", File.ReadAllText(file));
+        var other = new GtpTestHost();
+        Assert.Equal("black", other.Ask($"loadsgf {file}"));
+        Assert.Equal(_host.State.Board.Hash, other.State.Board.Hash);
+        Assert.Equal(6.5, other.Session.Rules.Komi);
+
+        _host.Ask("play b g7");
+        Assert.Equal("", _host.Ask($"printsgf {file}")); // an existing file is replaced
+        Assert.Equal(3, SgfGame.Load(file).MoveCount);
+    }
+
+    [Fact]
+    public void Printsgf_to_an_unwritable_path_is_a_clear_error_and_changes_nothing()
+    {
+        _host.Ask("play b d4");
+        string folder = TestData.OutputFolder("gtp-sgf");
+        string missing = Path.Combine(folder, "no such folder", "game.sgf");
+
+        string error = _host.Fail($"printsgf {missing}");
+        Assert.StartsWith("cannot write file: ", error);
+        Assert.Contains("no such folder", error);
+        Assert.StartsWith("cannot write file: ", _host.Fail($"printsgf {folder}")); // a folder, not a file
+        Assert.False(File.Exists(missing));
+        Assert.Single(_host.State.Moves);
+        Assert.StartsWith("(;", _host.Ask("printsgf"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using ZeroGo.Formats;
 using ZeroGo.Formats.Sgf;
 using ZeroGo.Go;
@@ -13,10 +14,11 @@ namespace ZeroGo.Gtp.Commands;
 /// (or the first move at VERTEX); the whole game without it. Board size comes from the file; RU and KM replace the
 /// session's ko/suicide rule and komi when the file has them. Replay is tolerant (a ko or superko violation in the
 /// record is played as recorded, as GNU Go does). Answers the colour to move.</item>
-/// <item><c>printsgf</c>: the game so far as SGF in the response (size, komi, rules, handicap/setup, moves, and the
-/// players and other game information of a file loaded with loadsgf). Unlike GNU Go it takes no file name: a GTP
-/// command that writes arbitrary files is a hazard (any controller or fuzzer could overwrite files); controllers
-/// save the response themselves.</item>
+/// <item><c>printsgf [FILE]</c>: the game so far as SGF (size, komi, rules, handicap/setup, moves, and the players and
+/// other game information of a file loaded with loadsgf): in the response, or, as GNU Go does, written to FILE
+/// (replaced if it exists; the name may contain spaces) with an empty success. A file that cannot be written is
+/// <c>? cannot write file: …</c> with the system's reason. Anyone who can send GTP can thus write files the
+/// engine's user may write: give the engine to trusted controllers only, as with GNU Go.</item>
 /// </list>
 /// One instance per server: it remembers the game information of the last loadsgf while that game goes on.
 /// </summary>
@@ -78,8 +80,29 @@ public sealed class SgfCommands : IGtpCommandSet
 
     private string PrintSgf(GtpCall call)
     {
-        call.ExpectArguments(0);
-        var state = call.Session.State;
+        string sgf = CurrentGame(call.Session.State);
+        if (call.Arguments.Count == 0)
+        {
+            return sgf;
+        }
+
+        string path = string.Join(' ', call.Arguments);
+        try
+        {
+            File.WriteAllText(path, sgf + "\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            string reason = string.Join(' ', e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            throw new GtpException($"cannot write file: {reason}");
+        }
+
+        return "";
+    }
+
+    /// <summary>The game so far as SGF text (no blank line inside, so it fits one GTP response).</summary>
+    private string CurrentGame(GameState state)
+    {
         var info = ReferenceEquals(state, _loadedState) && _loadedInfo is not null ? _loadedInfo : new SgfGameInfo();
         if (state.IsOver && info.Result is null)
         {
