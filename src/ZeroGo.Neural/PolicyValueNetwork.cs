@@ -194,6 +194,33 @@ public sealed class PolicyValueNetwork : IDisposable
         return new PolicyValueNetwork(Config, module, target, Info);
     }
 
+    /// <summary>
+    /// A copy for mixed-precision training (weights and statistics as now): convolution and linear layers in
+    /// <paramref name="precision"/>, batch norms (scale, shift and running statistics) kept in fp32. libtorch
+    /// normalises bf16 activations with fp32 parameters, so the running mean and variance are accumulated at
+    /// fp32 accuracy (a bf16 running average would lose small momentum updates to rounding). Reports
+    /// <paramref name="precision"/> as its <see cref="Precision"/>: <see cref="Infer"/> feeds it inputs of that type.
+    /// </summary>
+    public PolicyValueNetwork CloneForMixedPrecision(Precision precision)
+    {
+        var copy = Clone();
+        if (precision != Precision.Float32)
+        {
+            copy._module.to(precision.ToScalarType());
+            foreach (var module in copy._module.modules())
+            {
+                if (module is MaskedBatchNorm norm)
+                {
+                    norm.to(ScalarType.Float32);
+                }
+            }
+
+            copy.Precision = precision;
+        }
+
+        return copy;
+    }
+
     /// <summary>Takes the weights of <paramref name="source"/> (same shape), e.g. after a training step.</summary>
     public void CopyWeightsFrom(PolicyValueNetwork source)
     {

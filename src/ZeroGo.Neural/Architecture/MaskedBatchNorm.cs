@@ -31,7 +31,14 @@ internal sealed class MaskedBatchNorm : nn.Module
             return mask.Apply(normalized);
         }
 
-        var onBoard = mask.Mask;
+        if (x.dtype != ScalarType.Float32)
+        {
+            // Mixed precision: statistics in fp32 (a bf16 sum over a batch of boards would round the count and
+            // the mean), output back in the activations' type for the next layer.
+            return Forward(x.to(ScalarType.Float32), mask).to(x.dtype);
+        }
+
+        var onBoard = mask.Mask.to(ScalarType.Float32);
         var count = onBoard.sum();
         var mean = x.mul(onBoard).sum([0, 2, 3]).div(count);
         var centered = x.sub(mean.view(1, -1, 1, 1)).mul_(onBoard);

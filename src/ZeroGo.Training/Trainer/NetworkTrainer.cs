@@ -13,12 +13,19 @@ public readonly record struct LossBreakdown(double Policy, double Value, double 
 }
 
 /// <summary>
-/// Trains a <see cref="PolicyValueNetwork"/> in fp32: SGD with momentum (or AdamW) with weight decay, a learning
+/// Trains a <see cref="PolicyValueNetwork"/> (fp32, or mixed precision: see <see cref="Precision"/>): SGD with momentum (or AdamW) with weight decay, a learning
 /// rate with linear warm-up and step decay, losses per head (policy cross-entropy against the search's visit
 /// distribution, win/loss/draw cross-entropy, score Huber, ownership squared error; each averaged over the
 /// samples whose target counts, so a batch of mostly cheap searches still reports a per-sample policy loss),
 /// and checkpoints that hold
 /// the weights, the optimiser's state and the step count. Not thread-safe.
+/// <para>
+/// Mixed precision (<see cref="Neural.Precision.BFloat16"/>): the network given stays fp32 and is the master (the
+/// optimiser, its state, weight decay and checkpoints all work on it, unchanged); a bf16 working copy
+/// (<see cref="MixedPrecisionCopy"/>) takes its weights before every step, runs the forward and backward pass
+/// with bf16 convolutions and fp32 batch norms, and hands back fp32 gradients and the running statistics. Losses
+/// are computed in fp32 (the heads cast their outputs). <see cref="Evaluate"/> always measures the fp32 master.
+/// </para>
 /// </summary>
 public sealed class NetworkTrainer : IDisposable
 {
@@ -27,12 +34,23 @@ public sealed class NetworkTrainer : IDisposable
 
     private readonly TrainingSettings _settings;
     private readonly TorchSharp.Modules.OptimizerHelper _optimizer;
+    private readonly MixedPrecisionCopy? _mixed;
 
-    public NetworkTrainer(PolicyValueNetwork network, TrainingSettings settings, long step = 0)
+    /// <param name="precision">
+    /// Float32, or BFloat16 for mixed precision (the network itself must be fp32: it stays the master copy).
+    /// </param>
+    public NetworkTrainer(PolicyValueNetwork network, TrainingSettings settings, long step = 0, Precision precision = Precision.Float32)
     {
+        if (network.Precision != Precision.Float32)
+        {
+            throw new ArgumentException($"train an fp32 network ({network.Description} given); mixed precision keeps it as the fp32 master", nameof(network));
+        }
+
         Network = network;
         _settings = settings;
         Step = step;
+        Precision = precision;
+        _mixed = precision == Precision.Float32 ? null : new MixedPrecisionCopy(network, precision);
         if (settings.Threads > 0)
         {
             torch.set_num_threads(settings.Threads);
@@ -46,6 +64,9 @@ public sealed class NetworkTrainer : IDisposable
 
     /// <summary>The network being trained (the caller keeps ownership).</summary>
     public PolicyValueNetwork Network { get; }
+
+    /// <summary>The number format of the forward and backward pass (the weights are always fp32).</summary>
+    public Precision Precision { get; }
 
     /// <summary>Optimiser steps taken over the whole run.</summary>
     public long Step { get; private set; }
@@ -76,11 +97,26 @@ public sealed class NetworkTrainer : IDisposable
             group.LearningRate = rate;
         }
 
-        Network.Module.train();
         using var scope = torch.NewDisposeScope();
-        _optimizer.zero_grad();
-        var (loss, parts) = ComputeLoss(batch);
-        loss.backward();
+        LossBreakdown parts;
+        if (_mixed is null)
+        {
+            Network.Module.train();
+            _optimizer.zero_grad();
+            var (loss, fp32Parts) = ComputeLoss(Network, batch);
+            loss.backward();
+            parts = fp32Parts;
+        }
+        else
+        {
+            _mixed.TakeMasterWeights();
+            _mixed.Working.Module.train();
+            var (loss, mixedParts) = ComputeLoss(_mixed.Working, batch);
+            loss.backward();
+            _mixed.GiveBackGradientsAndStatistics();
+            parts = mixedParts;
+        }
+
         _optimizer.step();
         Step++;
         return parts;
@@ -92,15 +128,15 @@ public sealed class NetworkTrainer : IDisposable
         Network.Module.eval();
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        return ComputeLoss(batch).Parts;
+        return ComputeLoss(Network, batch).Parts;
     }
 
-    private (Tensor Loss, LossBreakdown Parts) ComputeLoss(TrainingBatch batch)
+    private (Tensor Loss, LossBreakdown Parts) ComputeLoss(PolicyValueNetwork network, TrainingBatch batch)
     {
-        var device = Network.Device;
+        var device = network.Device;
         int n = batch.Count;
-        var (spatial, global) = batch.Features.ToTensors(device, ScalarType.Float32);
-        var output = Network.Forward(spatial, global);
+        var (spatial, global) = batch.Features.ToTensors(device, network.Precision.ToScalarType());
+        var output = network.Forward(spatial, global);
         long gridArea = (long)batch.Features.GridWidth * batch.Features.GridHeight;
 
         var policyTarget = torch.tensor(batch.Policy, [n, gridArea + 1]).to(device);
@@ -158,7 +194,11 @@ public sealed class NetworkTrainer : IDisposable
     /// <summary>Restores the optimiser state saved with a checkpoint (the network is loaded separately).</summary>
     public void LoadOptimizerState(string stem) => _optimizer.load_state_dict(stem + ".optimizer");
 
-    public void Dispose() => _optimizer.Dispose();
+    public void Dispose()
+    {
+        _optimizer.Dispose();
+        _mixed?.Dispose();
+    }
 }
 
 /// <summary>The small record that marks a checkpoint complete.</summary>
