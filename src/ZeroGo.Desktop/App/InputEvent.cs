@@ -22,6 +22,9 @@ public sealed record KeyPressed(string Name, bool Ctrl = false, bool Shift = fal
 
 public sealed record FileDropped(string Path) : InputEvent;
 
+/// <summary>Text typed with the keyboard (SDL text input: layout, shift and compose applied), for text fields.</summary>
+public sealed record TextTyped(string Text) : InputEvent;
+
 public sealed record WindowResized(int Width, int Height) : InputEvent;
 
 public sealed record QuitRequested : InputEvent;

@@ -14,6 +14,9 @@ public enum StatusKind
 /// <summary>A clickable button of the side panel; <see cref="Id"/> is what a click reports.</summary>
 public sealed record PanelButton(string Id, string Label, string KeyHint, bool Enabled = true, bool Active = false);
 
+/// <summary>An open one-line text field over the board: what it asks, what is typed, why the last entry was refused.</summary>
+public sealed record PromptView(string Label, string Text, string? Error);
+
 /// <summary>One player's line in the panel.</summary>
 public sealed record PlayerLine(string Name, string Detail, int Captures);
 
@@ -70,4 +73,7 @@ public sealed class PanelView
 
     /// <summary>A transient message drawn over the board (e.g. "Illegal: ko"), null for none.</summary>
     public string? Toast { get; set; }
+
+    /// <summary>A text field drawn over the board (replay's ctrl+o), null for none.</summary>
+    public PromptView? Prompt { get; set; }
 }

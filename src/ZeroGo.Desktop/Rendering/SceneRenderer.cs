@@ -78,6 +78,11 @@ public sealed class SceneRenderer
             DrawToast(canvas, layout.BoardRect, toast);
         }
 
+        if (panel?.Prompt is { } prompt)
+        {
+            DrawPrompt(canvas, layout.BoardRect, prompt);
+        }
+
         if (panel is { ShowHelp: true })
         {
             DrawHelp(canvas, width, height, panel);
@@ -384,6 +389,51 @@ public sealed class SceneRenderer
         using var paint = new SKPaint { IsAntialias = true, Color = new SKColor(0x1A, 0x1C, 0x20, 225) };
         canvas.DrawRoundRect(rect, h / 2, h / 2, paint);
         _text.DrawCentered(canvas, toast, rect.MidX, rect.MidY, size, new SKColor(0xFF, 0xD2, 0x6A), bold: true);
+    }
+
+    /// <summary>
+    /// The text field across the bottom of the board (the centre, where the last move usually is, stays in view):
+    /// label, the typed text with a caret (its end shown when it is longer than the field), the refusal in red under
+    /// it, and the keys that act on it.
+    /// </summary>
+    private void DrawPrompt(SKCanvas canvas, SKRect boardRect, PromptView prompt)
+    {
+        float size = Math.Clamp(boardRect.Width / 32, 11, 20);
+        float pad = size * 0.9f;
+        var card = new SKRect(boardRect.Left + size, boardRect.Bottom - size * 8.7f, boardRect.Right - size, boardRect.Bottom - size * 1.5f);
+        using var paint = new SKPaint { IsAntialias = true, Color = new SKColor(0x1A, 0x1C, 0x20, 240) };
+        canvas.DrawRoundRect(card, size * 0.6f, size * 0.6f, paint);
+        float x = card.Left + pad, w = card.Width - 2 * pad;
+        _text.Draw(canvas, prompt.Label, x, card.Top + size * 1.6f, size, TextColor, bold: true);
+
+        var field = new SKRect(x, card.Top + size * 2.3f, x + w, card.Top + size * 4.3f);
+        paint.Color = new SKColor(0x0E, 0x0F, 0x12);
+        canvas.DrawRoundRect(field, size * 0.3f, size * 0.3f, paint);
+        string shown = prompt.Text;
+        float room = field.Width - size;
+        while (shown.Length > 0 && _text.Measure("…" + shown, size) > room && _text.Measure(shown, size) > room)
+        {
+            shown = shown[1..];
+        }
+
+        if (shown.Length < prompt.Text.Length)
+        {
+            shown = "…" + shown;
+        }
+
+        float baseline = field.MidY + size * 0.35f;
+        _text.Draw(canvas, shown, field.Left + size * 0.4f, baseline, size, TextColor);
+        float caret = field.Left + size * 0.4f + _text.Measure(shown, size) + 1;
+        paint.Color = Accent;
+        canvas.DrawRect(caret, field.Top + size * 0.35f, Math.Max(1.5f, size / 10), field.Height - size * 0.7f, paint);
+
+        float y = field.Bottom + size * 1.3f;
+        if (prompt.Error is { } error)
+        {
+            _text.Draw(canvas, Ellipsize(error, size * 0.85f, w), x, y, size * 0.85f, new SKColor(0xFF, 0x6B, 0x6B));
+        }
+
+        _text.Draw(canvas, "enter: ok · esc: cancel · tab: complete · ctrl+u: clear", x, card.Bottom - size * 0.6f, size * 0.75f, Muted);
     }
 
     private void DrawHelp(SKCanvas canvas, int width, int height, PanelView panel)

@@ -38,6 +38,7 @@ public sealed class ReplayScreen : IScreen
     private int _seenAnalysedCount;
     private Point _hover = Point.None;
     private Action? _wake;
+    private TextPrompt? _openPrompt;
 
     /// <param name="source">The engine for the review; null for no analysis (render without overlays).</param>
     public ReplayScreen(GameRecord record, IAnalysisSource? source, int visits, int startMove)
@@ -55,6 +56,9 @@ public sealed class ReplayScreen : IScreen
     public GameReview Review => _review;
 
     public SgfNode Node => _node;
+
+    /// <summary>The open-file prompt (ctrl+o) while it is open, else null.</summary>
+    public TextPrompt? OpenPrompt => _openPrompt;
 
     /// <summary>Moves from the root to the node shown.</summary>
     public int MoveNumber => GameRecord.MoveNumberOf(_node);
@@ -224,6 +228,11 @@ public sealed class ReplayScreen : IScreen
 
     public bool Handle(InputEvent input, SceneLayout? layout)
     {
+        if (_openPrompt is not null && input is KeyPressed or TextTyped && input is not KeyPressed { Ctrl: true, Name: "q" or "w" })
+        {
+            return PromptInput(_openPrompt, input);
+        }
+
         switch (input)
         {
             case QuitRequested:
@@ -263,7 +272,12 @@ public sealed class ReplayScreen : IScreen
 
         if (key.Ctrl)
         {
-            return key.Name == "o" && Command("open-next");
+            return key.Name switch
+            {
+                "o" => Command("open"),
+                "n" => Command("open-next"),
+                _ => false,
+            };
         }
 
         return key.Name switch
@@ -314,6 +328,9 @@ public sealed class ReplayScreen : IScreen
             case "save":
                 Toast(SaveAnalysis());
                 return true;
+            case "open":
+                _openPrompt = new TextPrompt("Open SGF file", StartingFolder(), text => PathCompletion.Complete(text, ".sgf"));
+                return true;
             case "open-next":
                 return OpenNextInFolder();
             default:
@@ -347,10 +364,23 @@ public sealed class ReplayScreen : IScreen
         }
     }
 
+    /// <summary>Opens <paramref name="path"/> (drop, next in folder), saying how it went in a toast.</summary>
     private bool Open(string path)
+    {
+        Toast(TryOpen(path) is { } error ? "Cannot open: " + error : "Opened " + System.IO.Path.GetFileName(path));
+        return true;
+    }
+
+    /// <summary>Shows the record at <paramref name="path"/> from its start; null when done, else why not.</summary>
+    private string? TryOpen(string path)
     {
         try
         {
+            if (Directory.Exists(path))
+            {
+                return $"{path} is a folder (tab lists its .sgf files)";
+            }
+
             var record = GameRecord.Load(path);
             lock (_recordLock)
             {
@@ -362,14 +392,53 @@ public sealed class ReplayScreen : IScreen
             }
 
             _workSignal.Set();
-            Toast("Opened " + System.IO.Path.GetFileName(path));
+            return null;
         }
-        catch (Exception e) when (e is SgfException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is SgfException or IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            Toast("Cannot open: " + e.Message);
+            return e.Message;
         }
+    }
 
-        return true;
+    /// <summary>Keys and text while the open prompt is up: it takes them all (letters type, they do not toggle).</summary>
+    private bool PromptInput(TextPrompt prompt, InputEvent input)
+    {
+        switch (prompt.Handle(input))
+        {
+            case PromptOutcome.Edited:
+                return true;
+            case PromptOutcome.Cancelled:
+                _openPrompt = null;
+                return true;
+            case PromptOutcome.Submitted:
+                string path = PathCompletion.ExpandHome(prompt.Text.Trim().Trim('"', '\''));
+                if (path.Length == 0)
+                {
+                    prompt.Error = "Type the path of an .sgf file";
+                    return true;
+                }
+
+                if (TryOpen(path) is { } error)
+                {
+                    prompt.Error = error;
+                    return true;
+                }
+
+                _openPrompt = null;
+                Toast("Opened " + System.IO.Path.GetFileName(path));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Where the prompt starts: the open record's folder, else the working folder, with a trailing slash.</summary>
+    private string StartingFolder()
+    {
+        string folder = _record.Path is { } path && System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { Length: > 0 } parent
+            ? parent
+            : Environment.CurrentDirectory;
+        return folder.EndsWith('/') ? folder : folder + "/";
     }
 
     private bool OpenNextInFolder()
@@ -553,6 +622,7 @@ public sealed class ReplayScreen : IScreen
             White = new PlayerLine(_record.WhiteName, "White", state.Board.CapturesBy(Color.White)),
         };
         _input.FillPanel(panel);
+        panel.Prompt = _openPrompt is { } prompt ? new PromptView(prompt.Label, prompt.Text, prompt.Error) : null;
         string moveText = played is { } p ? $" · {p.Color.Letter()} {GtpVertex.Format(p.Move, geometry)}" : "";
         panel.Info.Add($"Move {moveNumber} of {_review.MoveCount}{moveText}");
         var (siblings, index) = GameRecord.Variations(_node);
@@ -651,7 +721,8 @@ public sealed class ReplayScreen : IScreen
         ("o / y", "ownership / policy heat map"),
         ("n", "move numbers"),
         ("click graph", "jump to that move"),
-        ("drop a file", "open it (ctrl+o: next .sgf in the folder)"),
+        ("ctrl+o / drop", "open a file: type its path (tab completes) / drop it"),
+        ("ctrl+n", "open the next .sgf in the same folder"),
         ("ctrl+s", "save the review into FILE-analysed.sgf"),
         ("h / F1", "this help         ctrl+q  quit"),
     ];

@@ -22,6 +22,7 @@ internal static unsafe class Sdl
     public const uint EventQuit = 0x100;
     public const uint EventWindow = 0x200;
     public const uint EventKeyDown = 0x300;
+    public const uint EventTextInput = 0x303;
     public const uint EventMouseMotion = 0x400;
     public const uint EventMouseButtonDown = 0x401;
     public const uint EventMouseButtonUp = 0x402;
@@ -59,6 +60,7 @@ internal static unsafe class Sdl
         [FieldOffset(20)] public int WheelY;
         [FieldOffset(24)] public uint WheelDirection;
         [FieldOffset(8)] public IntPtr DropFile;       // SDL_DropEvent.file (free with SDL_free)
+        [FieldOffset(12)] public fixed byte Text[32];  // SDL_TextInputEvent.text: UTF-8, zero-terminated
     }
 
     [DllImport(Library)] public static extern int SDL_Init(uint flags);
@@ -109,6 +111,8 @@ internal static unsafe class Sdl
     [DllImport(Library)] public static extern void SDL_free(IntPtr memory);
 
     [DllImport(Library)] public static extern uint SDL_EventState(uint type, int state);
+
+    [DllImport(Library)] public static extern void SDL_StartTextInput();
 
     public static string Error() => Marshal.PtrToStringUTF8(SDL_GetError()) ?? "unknown SDL error";
 }

@@ -54,6 +54,8 @@ public sealed class SdlWindow : IDisposable
         }
 
         Sdl.SDL_EventState(Sdl.EventDropFile, 1);
+        // Text events for the in-window prompts (SDL starts them by default on desktops; this says so).
+        Sdl.SDL_StartTextInput();
     }
 
     /// <summary>Drawable size in pixels.</summary>
@@ -139,7 +141,7 @@ public sealed class SdlWindow : IDisposable
         Sdl.SDL_PushEvent(ref e);
     }
 
-    private static InputEvent? Translate(Sdl.Event e)
+    internal static unsafe InputEvent? Translate(Sdl.Event e)
     {
         switch (e.Type)
         {
@@ -164,6 +166,11 @@ public sealed class SdlWindow : IDisposable
             case Sdl.EventKeyDown:
                 string? name = KeyName(e.KeySym);
                 return name is null ? null : new KeyPressed(name, (e.KeyMod & Sdl.ModCtrl) != 0, (e.KeyMod & Sdl.ModShift) != 0);
+            case Sdl.EventTextInput:
+                var bytes = new ReadOnlySpan<byte>(e.Text, 32);
+                int end = bytes.IndexOf((byte)0);
+                string text = System.Text.Encoding.UTF8.GetString(end < 0 ? bytes : bytes[..end]);
+                return text.Length == 0 ? null : new TextTyped(text);
             case Sdl.EventDropFile:
                 string? path = Marshal.PtrToStringUTF8(e.DropFile);
                 Sdl.SDL_free(e.DropFile);
