@@ -38,12 +38,7 @@ public sealed class AnalysisCommandTests
 
         public InProcessGtpConnection Connection { get; }
 
-        public Thread Start(LineFeed input, SharedWriter output)
-        {
-            var thread = new Thread(() => Server.Run(input, output)) { IsBackground = true };
-            thread.Start();
-            return thread;
-        }
+        public Thread Start(LineFeed input, SharedWriter output) => PipeServer.Start(Server, input, output);
     }
 
     [Fact]

@@ -18,9 +18,6 @@ public sealed class CommandTests
         Assert.Equal("true", _host.Ask("known_command play"));
         Assert.Equal("true", _host.Ask("known_command KNOWN_COMMAND"));
         Assert.Equal("false", _host.Ask("known_command frobnicate"));
-        Assert.Equal("syntax error", _host.Fail("known_command"));
-        Assert.Equal("syntax error", _host.Fail("name extra"));
-        Assert.Equal("unknown command", _host.Fail("frobnicate 1 2"));
     }
 
     [Fact]
@@ -43,30 +40,77 @@ public sealed class CommandTests
         Assert.All(names, name => Assert.Equal("true", _host.Ask("known_command " + name)));
     }
 
+    /// <summary>Malformed or unacceptable commands, each after the same game start: the spec's error text and no change at all.</summary>
     [Theory]
-    [InlineData("boardsize 1")]
-    [InlineData("boardsize 26")]
-    [InlineData("boardsize 0")]
-    [InlineData("boardsize -9")]
-    [InlineData("boardsize 9 30")]
-    [InlineData("boardsize 1:9")]
-    [InlineData("rectangular_boardsize 9 1")]
-    public void UnacceptableSizes(string command)
+    [InlineData("boardsize 1", "unacceptable size")]
+    [InlineData("boardsize 26", "unacceptable size")]
+    [InlineData("boardsize 0", "unacceptable size")]
+    [InlineData("boardsize -9", "unacceptable size")]
+    [InlineData("boardsize 9 30", "unacceptable size")]
+    [InlineData("boardsize 1:9", "unacceptable size")]
+    [InlineData("rectangular_boardsize 9 1", "unacceptable size")]
+    [InlineData("boardsize", "syntax error")]
+    [InlineData("boardsize nine", "syntax error")]
+    [InlineData("boardsize 9.5", "syntax error")]
+    [InlineData("boardsize 9:", "syntax error")]
+    [InlineData("boardsize 9 9 9", "syntax error")]
+    [InlineData("known_command", "syntax error")]
+    [InlineData("name extra", "syntax error")]
+    [InlineData("komi seven", "syntax error")]
+    [InlineData("komi NaN", "syntax error")]
+    [InlineData("komi Infinity", "syntax error")]
+    [InlineData("komi 6,5", "syntax error")]
+    [InlineData("komi", "syntax error")]
+    [InlineData("play x D4", "syntax error")]
+    [InlineData("play b", "syntax error")]
+    [InlineData("play b I5", "syntax error")]
+    [InlineData("play b D", "syntax error")]
+    [InlineData("play b 44", "syntax error")]
+    [InlineData("play b D4 E5", "syntax error")]
+    [InlineData("play b resign", "syntax error")]
+    [InlineData("genmove", "syntax error")]
+    [InlineData("genmove purple", "syntax error")]
+    [InlineData("undo 2", "syntax error")]
+    [InlineData("fixed_handicap two", "syntax error")]
+    [InlineData("set_free_handicap C3 X", "syntax error")]
+    [InlineData("set_free_handicap", "syntax error")]
+    [InlineData("final_status_list zombie", "syntax error")]
+    [InlineData("time_settings 300 30", "syntax error")]
+    [InlineData("time_settings -1 30 5", "syntax error")]
+    [InlineData("time_left purple 30 0", "syntax error")]
+    [InlineData("time_left b 30 -1", "syntax error")]
+    [InlineData("kgs-time_settings hourglass 30", "syntax error")]
+    [InlineData("kgs-time_settings byoyomi 30", "syntax error")]
+    [InlineData("is_legal w", "syntax error")]
+    [InlineData("all_legal", "syntax error")]
+    [InlineData("captures green", "syntax error")]
+    [InlineData("zerogo-rules ko", "syntax error")]
+    [InlineData("zerogo-rules ko super", "syntax error")]
+    [InlineData("zerogo-rules suicide maybe", "syntax error")]
+    [InlineData("zerogo-rules japanese", "syntax error")]
+    [InlineData("frobnicate 1 2", "unknown command")]
+    [InlineData("play b T19", "illegal move")]
+    [InlineData("play b A10", "illegal move")]
+    public void RejectedCommandsAnswerTheSpecsTextAndChangeNothing(string command, string error)
     {
-        _host.Ask("boardsize 9");
-        _host.Ask("play b E5");
-        Assert.Equal("unacceptable size", _host.Fail(command));
-        Assert.Equal(9, _host.Session.Geometry.Width);
-        Assert.Single(_host.State.Moves); // nothing changed
-    }
+        foreach (var setup in new[] { "boardsize 9", "komi -3", "zerogo-rules ko situational", "time_settings 300 30 5", "play b E5", "play w C3" })
+        {
+            _host.Ask(setup);
+        }
 
-    [Theory]
-    [InlineData("boardsize")]
-    [InlineData("boardsize nine")]
-    [InlineData("boardsize 9.5")]
-    [InlineData("boardsize 9:")]
-    [InlineData("boardsize 9 9 9")]
-    public void BoardsizeSyntaxErrors(string command) => Assert.Equal("syntax error", _host.Fail(command));
+        var rules = _host.State.Rules;
+        ulong hash = _host.State.Board.Hash;
+        string clock = _host.Ask("zerogo-time");
+
+        Assert.Equal(error, _host.Fail(command));
+
+        Assert.Equal(rules, _host.State.Rules);
+        Assert.Equal(rules, _host.Session.Rules);
+        Assert.Equal((9, 9), (_host.Session.Geometry.Width, _host.Session.Geometry.Height));
+        Assert.Equal(2, _host.State.Moves.Count);
+        Assert.Equal(hash, _host.State.Board.Hash);
+        Assert.Equal(clock, _host.Ask("zerogo-time"));
+    }
 
     [Fact]
     public void BoardsizeSetsSquareAndRectangularBoardsAndClears()
@@ -105,17 +149,12 @@ public sealed class CommandTests
     }
 
     [Fact]
-    public void KomiAcceptsFloatsAndRejectsGarbage()
+    public void KomiAcceptsFloats()
     {
         _host.Ask("komi 6.5");
         Assert.Equal(6.5, _host.State.Rules.Komi);
         _host.Ask("komi -3");
         Assert.Equal(-3, _host.State.Rules.Komi);
-        Assert.Equal("syntax error", _host.Fail("komi seven"));
-        Assert.Equal("syntax error", _host.Fail("komi NaN"));
-        Assert.Equal("syntax error", _host.Fail("komi Infinity"));
-        Assert.Equal("syntax error", _host.Fail("komi 6,5"));
-        Assert.Equal("syntax error", _host.Fail("komi"));
         Assert.Equal(-3, _host.State.Rules.Komi);
     }
 
@@ -127,15 +166,6 @@ public sealed class CommandTests
         _host.Ask("play white pass");
         _host.Ask("play b d5"); // no turn order in GTP: black may play twice
         Assert.Equal("illegal move", _host.Fail("play w D4"));
-        Assert.Equal("syntax error", _host.Fail("play x D4"));
-        Assert.Equal("syntax error", _host.Fail("play b"));
-        Assert.Equal("syntax error", _host.Fail("play b I5")); // no letter I
-        Assert.Equal("syntax error", _host.Fail("play b D"));
-        Assert.Equal("syntax error", _host.Fail("play b 44"));
-        Assert.Equal("syntax error", _host.Fail("play b D4 E5"));
-        Assert.Equal("illegal move", _host.Fail("play b T19")); // well-formed, off a 9x9 board
-        Assert.Equal("illegal move", _host.Fail("play b A10"));
-        Assert.Equal("syntax error", _host.Fail("play b resign"));
         Assert.Equal(3, _host.State.Moves.Count);
     }
 
@@ -202,8 +232,6 @@ public sealed class CommandTests
         var second = _host.Ask("genmove BLACK");
         Assert.Equal(2, _host.Ask("list_stones black").Split(' ').Length);
         Assert.NotEqual(move, second);
-        Assert.Equal("syntax error", _host.Fail("genmove"));
-        Assert.Equal("syntax error", _host.Fail("genmove purple"));
     }
 
     [Fact]
@@ -243,7 +271,6 @@ public sealed class CommandTests
         _host.Ask("undo");
         _host.Ask("undo");
         Assert.Equal("cannot undo", _host.Fail("undo"));
-        Assert.Equal("syntax error", _host.Fail("undo 2"));
         Assert.Equal(25, _host.Ask("all_legal w").Split(' ').Length);
     }
 
@@ -280,7 +307,6 @@ public sealed class CommandTests
         Assert.Equal("invalid number of stones", _host.Fail("fixed_handicap 5"));
         _host.Ask("boardsize 6");
         Assert.Equal("invalid number of stones", _host.Fail("fixed_handicap 2"));
-        Assert.Equal("syntax error", _host.Fail("fixed_handicap two"));
         Assert.Equal("", _host.Ask("list_stones b"));
     }
 
@@ -318,8 +344,6 @@ public sealed class CommandTests
         Assert.Equal("bad vertex list", _host.Fail("set_free_handicap C3"));
         Assert.Equal("bad vertex list", _host.Fail("set_free_handicap C3 C3"));
         Assert.Equal("bad vertex list", _host.Fail("set_free_handicap C3 pass"));
-        Assert.Equal("syntax error", _host.Fail("set_free_handicap C3 X"));
-        Assert.Equal("syntax error", _host.Fail("set_free_handicap"));
         Assert.Equal("", _host.Ask("list_stones black"));
     }
 
@@ -355,7 +379,6 @@ public sealed class CommandTests
         Assert.Equal(["A2 A1", "E5"], alive.Order().ToArray());
         Assert.Equal("", _host.Ask("final_status_list dead"));
         Assert.Equal("", _host.Ask("final_status_list SEKI"));
-        Assert.Equal("syntax error", _host.Fail("final_status_list zombie"));
     }
 
     [Fact]
@@ -383,12 +406,6 @@ public sealed class CommandTests
         _host.Ask("kgs-time_settings none");
         Assert.Equal("none", _host.Ask("zerogo-time"));
         Assert.Null(_host.Session.TimeBudgetFor(Color.Black).Suggested);
-        Assert.Equal("syntax error", _host.Fail("time_settings 300 30"));
-        Assert.Equal("syntax error", _host.Fail("time_settings -1 30 5"));
-        Assert.Equal("syntax error", _host.Fail("time_left purple 30 0"));
-        Assert.Equal("syntax error", _host.Fail("time_left b 30 -1"));
-        Assert.Equal("syntax error", _host.Fail("kgs-time_settings hourglass 30"));
-        Assert.Equal("syntax error", _host.Fail("kgs-time_settings byoyomi 30"));
         Assert.Equal("none", _host.Ask("zerogo-time"));
     }
 
@@ -410,9 +427,6 @@ public sealed class CommandTests
         Assert.Equal("0", _host.Ask("is_legal w T19")); // off this board
         Assert.Equal("1", _host.Ask("is_legal w pass"));
         Assert.Equal("A3 B3 C3 B2 C2 C1", _host.Ask("all_legal w"));
-        Assert.Equal("syntax error", _host.Fail("is_legal w"));
-        Assert.Equal("syntax error", _host.Fail("all_legal"));
-        Assert.Equal("syntax error", _host.Fail("captures green"));
         Assert.Equal("black B1", _host.Ask("last_move"));
     }
 
@@ -424,10 +438,6 @@ public sealed class CommandTests
         Assert.Equal("ko simple suicide allowed", _host.Ask("zerogo-rules suicide allowed ko SIMPLE"));
         Assert.Equal("ko positional suicide allowed", _host.Ask("zerogo-rules tromp-taylor"));
         Assert.Equal("ko positional suicide forbidden", _host.Ask("zerogo-rules chinese"));
-        Assert.Equal("syntax error", _host.Fail("zerogo-rules ko"));
-        Assert.Equal("syntax error", _host.Fail("zerogo-rules ko super"));
-        Assert.Equal("syntax error", _host.Fail("zerogo-rules suicide maybe"));
-        Assert.Equal("syntax error", _host.Fail("zerogo-rules japanese"));
         Assert.Equal(new Rules(), _host.State.Rules);
     }
 

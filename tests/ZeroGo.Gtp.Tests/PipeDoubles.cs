@@ -89,3 +89,14 @@ internal sealed class SharedWriter : TextWriter
         }
     }
 }
+
+/// <summary>Serves a <see cref="GtpServer"/> on its own thread, as a controller's pipe would drive it.</summary>
+internal static class PipeServer
+{
+    public static Thread Start(GtpServer server, TextReader input, TextWriter output)
+    {
+        var thread = new Thread(() => server.Run(input, output)) { IsBackground = true, Name = "test gtp server" };
+        thread.Start();
+        return thread;
+    }
+}

@@ -28,8 +28,7 @@ public sealed class PonderTests
             var table = GtpCommandTable.CreateStandard();
             table.Register(new AnalysisCommands(Engine));
             var server = new GtpServer(Session, table);
-            _server = new Thread(() => server.Run(_input, Output)) { IsBackground = true };
-            _server.Start();
+            _server = PipeServer.Start(server, _input, Output);
         }
 
         public SearchMoveGenerator Engine { get; }

@@ -5,47 +5,24 @@ namespace ZeroGo.Gtp.Tests;
 /// <summary>GTP 2 framing: ids, success and failure lines, one empty line after each response, preprocessing.</summary>
 public sealed class ProtocolTests
 {
-    [Fact]
-    public void ResponsesEchoIdsAndEndWithOneEmptyLine()
-    {
-        var output = new GtpTestHost().RunScript("12 protocol_version\nname\n7 frobnicate\n");
-        Assert.Equal("=12 2\n\n= ZeroGo\n\n?7 unknown command\n\n", output);
-    }
-
-    [Fact]
-    public void EmptyAndCommentLinesAreNeverAnswered()
-    {
-        var output = new GtpTestHost().RunScript("\n   \n# a comment\n\t\n#\nprotocol_version # trailing comment\n\n");
-        Assert.Equal("= 2\n\n", output);
-    }
-
-    [Fact]
-    public void CarriageReturnsAndControlCharactersAreDroppedAndTabsSeparate()
-    {
-        var output = new GtpTestHost().RunScript("1 proto\u0001col_version\r\n2\tboardsize\t9\r\n3 query_boardsize\u007f\r\n");
-        Assert.Equal("=1 2\n\n=2\n\n=3 9\n\n", output);
-    }
-
-    [Fact]
-    public void AByteOrderMarkOrZeroWidthSpaceDoesNotSpoilACommand()
-    {
-        Assert.Equal("= ZeroGo\n\n= 2\n\n", new GtpTestHost().RunScript("\ufeffname\nprotocol\u200b_version\n"));
-    }
-
-    [Fact]
-    public void CommandsColoursAndVerticesAreCaseInsensitive()
-    {
-        var host = new GtpTestHost();
-        var output = host.RunScript("BOARDSIZE 9\nPlay BLACK d4\nplay W e5\nplay b C3\nLIST_STONES Black\nlist_stones WHITE\n");
-        Assert.Equal("=\n\n=\n\n=\n\n=\n\n= D4 C3\n\n= E5\n\n", output); // row by row from the top, as GNU Go
-    }
-
-    [Fact]
-    public void QuitAnswersThenStops()
-    {
-        var output = new GtpTestHost().RunScript("5 quit\nname\n");
-        Assert.Equal("=5\n\n", output);
-    }
+    /// <summary>Whole scripts through the server loop, answered byte for byte.</summary>
+    [Theory]
+    // Ids are echoed; every response ends with one empty line.
+    [InlineData("12 protocol_version\nname\n7 frobnicate\n", "=12 2\n\n= ZeroGo\n\n?7 unknown command\n\n")]
+    // Empty and comment lines are never answered.
+    [InlineData("\n   \n# a comment\n\t\n#\nprotocol_version # trailing comment\n\n", "= 2\n\n")]
+    // Carriage returns and control characters are dropped; tabs separate.
+    [InlineData("1 proto\u0001col_version\r\n2\tboardsize\t9\r\n3 query_boardsize\u007f\r\n", "=1 2\n\n=2\n\n=3 9\n\n")]
+    // A byte order mark or a zero-width space does not spoil a command.
+    [InlineData("\ufeffname\nprotocol\u200b_version\n", "= ZeroGo\n\n= 2\n\n")]
+    // Commands, colours and vertices are case-insensitive; list_stones goes row by row from the top, as GNU Go.
+    [InlineData("BOARDSIZE 9\nPlay BLACK d4\nplay W e5\nplay b C3\nLIST_STONES Black\nlist_stones WHITE\n", "=\n\n=\n\n=\n\n=\n\n= D4 C3\n\n= E5\n\n")]
+    // quit answers, then nothing more is read.
+    [InlineData("5 quit\nname\n", "=5\n\n")]
+    // An id alone is a syntax error.
+    [InlineData("42\n", "?42 syntax error\n\n")]
+    public void ScriptsAreAnsweredExactly(string script, string expected) =>
+        Assert.Equal(expected, new GtpTestHost().RunScript(script));
 
     [Fact]
     public void EndOfInputEndsTheLoopWithoutQuit()
@@ -53,12 +30,6 @@ public sealed class ProtocolTests
         var host = new GtpTestHost();
         Assert.Equal("= 2\n\n", host.RunScript("protocol_version"));
         Assert.False(host.Server.QuitRequested);
-    }
-
-    [Fact]
-    public void AnIdAloneIsASyntaxError()
-    {
-        Assert.Equal("?42 syntax error\n\n", new GtpTestHost().RunScript("42\n"));
     }
 
     [Fact]

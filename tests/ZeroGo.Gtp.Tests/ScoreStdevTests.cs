@@ -117,8 +117,7 @@ public sealed class ScoreStdevTests
         var server = new GtpServer(session, table);
         using var input = new LineFeed();
         var output = new SharedWriter();
-        var thread = new Thread(() => server.Run(input, output)) { IsBackground = true };
-        thread.Start();
+        var thread = PipeServer.Start(server, input, output);
 
         input.Send("1 kata-analyze b 2");
         output.WaitFor(text => Parse(text).Any(c => c.Visits >= 20), Patience);

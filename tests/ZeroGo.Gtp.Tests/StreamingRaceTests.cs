@@ -138,10 +138,6 @@ public sealed class StreamingRaceTests
         Assert.Equal(2, stopper.Arrived);
     }
 
-    private static Thread StartServer(GtpTestHost host, TextReader input, TextWriter output)
-    {
-        var thread = new Thread(() => host.Server.Run(input, output)) { IsBackground = true };
-        thread.Start();
-        return thread;
-    }
+    private static Thread StartServer(GtpTestHost host, TextReader input, TextWriter output) =>
+        PipeServer.Start(host.Server, input, output);
 }

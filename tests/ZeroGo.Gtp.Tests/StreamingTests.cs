@@ -158,10 +158,6 @@ public sealed class StreamingTests
         Assert.Equal("=\ninfo 1\n\n= 2\n\n", host.RunScript("test-broken\nprotocol_version\n"));
     }
 
-    private static Thread StartServer(GtpTestHost host, TextReader input, TextWriter output)
-    {
-        var thread = new Thread(() => host.Server.Run(input, output)) { IsBackground = true };
-        thread.Start();
-        return thread;
-    }
+    private static Thread StartServer(GtpTestHost host, TextReader input, TextWriter output) =>
+        PipeServer.Start(host.Server, input, output);
 }
