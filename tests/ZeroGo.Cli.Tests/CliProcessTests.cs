@@ -142,6 +142,19 @@ public sealed class CliProcessTests
     }
 
     [Fact]
+    public void PonderWithTheRandomEngineSaysItChangesNothing()
+    {
+        using var folder = new TempFolder();
+        using var engine = new Engine(folder.Path, "gtp", "--engine", "random", "--ponder", "--seed", "4");
+        engine.Send("quit");
+        Assert.True(engine.Exit());
+
+        Assert.Equal(0, engine.Process.ExitCode);
+        Assert.Equal("=\n\n", engine.Stdout);
+        Assert.Contains("--ponder has no effect with --engine random", engine.Stderr);
+    }
+
+    [Fact]
     public void AMissingModelIsOneLineOnStderrAndExitCodeOne()
     {
         using var folder = new TempFolder();
