@@ -29,9 +29,13 @@ internal static class ArenaVerb
         var seed = new Option<ulong>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
         var sprt = new Option<string?>("--sprt") { Description = "Stop early by SPRT: ELO0,ELO1 (alpha = beta = 0.05), e.g. 0,50." };
         var moveCap = new Option<int>("--move-cap") { Description = "Count the game after this many moves (0: 3 x area).", DefaultValueFactory = _ => 0 };
+        var openingMoves = new Option<int?>("--opening-moves")
+        {
+            Description = "Random moves that open each game, the same for both colours of a pair (default: about one per 16 points, 2..8; 0: none). Deterministic engines would otherwise repeat the same games.",
+        };
         var command = new Command("arena", "Play two engines against each other: W-L-D, win rate with 95% interval, Elo.")
         {
-            engineA, engineB, size, games, komi, visits, parallel, output, seed, sprt, moveCap,
+            engineA, engineB, size, games, komi, visits, parallel, output, seed, sprt, moveCap, openingMoves,
         };
         command.SetAction(parse =>
         {
@@ -40,6 +44,12 @@ internal static class ArenaVerb
             if (boardSize is < 2 or > 19 || gameCount < 1)
             {
                 Console.Error.WriteLine("zerogo arena: --size must be 2..19 and --games at least 1");
+                return 2;
+            }
+
+            if (parse.GetValue(openingMoves) is int opening && (opening < 0 || opening >= boardSize * boardSize))
+            {
+                Console.Error.WriteLine($"zerogo arena: --opening-moves must be 0..{boardSize * boardSize - 1}");
                 return 2;
             }
 
@@ -68,6 +78,7 @@ internal static class ArenaVerb
                     Seed = parse.GetValue(seed),
                     Sprt = test,
                     MoveCap = parse.GetValue(moveCap),
+                    OpeningMoves = parse.GetValue(openingMoves),
                 }, parse.GetValue(visits), parse.GetValue(output) ?? Path.Combine("runs", "arena", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)),
                     TrainingCli.Print);
                 return result is null ? 1 : 0;
@@ -97,6 +108,8 @@ internal static class ArenaVerb
             say($"arena: game {game.Index + 1}: {game.BlackName} (B) vs {game.WhiteName} (W): {game.ResultText}{(game.HitMoveCap ? " (move cap)" : "")}  " +
                 $"{a.Name} {stats.Summary()}");
         };
+        match.GameFailed += failure =>
+            say($"arena: {failure.Error.Message}{(failure.Retrying ? "; replaying the game with fresh engines" : "; not replayed again")}");
         using var cancel = TrainingCli.CancelOnCtrlC();
         var result = match.Run(cancel.Token);
         if (options.Sprt is { } sprt && sprt.Decide(result) is bool accepted)
