@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 using ZeroGo.Desktop.Rendering;
 using ZeroGo.Go;
 using ZeroGo.Testing;
+using static ZeroGo.Desktop.Tests.XvfbTools;
 
 namespace ZeroGo.Desktop.Tests;
 
@@ -12,6 +13,7 @@ namespace ZeroGo.Desktop.Tests;
 /// intersection with xdotool, takes screenshots with ImageMagick's <c>import</c> and reads the stones off the pixels.
 /// Skips when Xvfb, xdotool or import are missing (scripts/setup.sh test installs them).
 /// </summary>
+[Collection(XvfbTools.Collection)]
 public sealed class PlayWindowUiTests(ITestOutputHelper output)
 {
     private const int ScreenWidth = 1280, ScreenHeight = 860;
@@ -125,126 +127,5 @@ public sealed class PlayWindowUiTests(ITestOutputHelper output)
             : luminance > 205 && Math.Abs(r - b) < 40 ? Stone.White
             : r > b + 50 ? Stone.None
             : Stone.Unclear;
-    }
-
-    private static SKBitmap Shot(int display, string? keep)
-    {
-        string file = keep ?? Path.Combine(Path.GetTempPath(), $"zerogo-ui-{display}.png");
-        Run("import", $"-window root {file}", display);
-        using var stream = File.OpenRead(file);
-        return SKBitmap.Decode(stream) ?? throw new InvalidOperationException("could not read the screenshot " + file);
-    }
-
-    private static string WaitForWindow(int display, Process play)
-    {
-        string window = "";
-        WaitFor(() =>
-        {
-            if (play.HasExited)
-            {
-                throw new InvalidOperationException($"zerogo play exited with {play.ExitCode}: {play.StandardError.ReadToEnd()}");
-            }
-
-            window = TryRun("xdotool", "search --onlyvisible --name ZeroGo", display).Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
-            return window.Length > 0;
-        }, TimeSpan.FromSeconds(240), "the window did not open (the launcher may still be building)");
-        return window;
-    }
-
-    private static int Field(string shell, string name) =>
-        int.Parse(shell.Split('\n').First(l => l.StartsWith(name + "=", StringComparison.Ordinal))[(name.Length + 1)..].Trim(),
-            System.Globalization.CultureInfo.InvariantCulture);
-
-    private static void WaitFor(Func<bool> condition, TimeSpan timeout, string failure)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > timeout)
-            {
-                Assert.Fail(failure);
-            }
-
-            Thread.Sleep(250);
-        }
-    }
-
-    private static int FreeDisplay()
-    {
-        for (int n = 90 + Environment.ProcessId % 50; n < 400; n++)
-        {
-            if (!File.Exists($"/tmp/.X{n}-lock") && !File.Exists($"/tmp/.X11-unix/X{n}"))
-            {
-                return n;
-            }
-        }
-
-        throw new InvalidOperationException("no free X display number");
-    }
-
-    private static string? FindOnPath(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
-            .Select(dir => Path.Combine(dir, tool))
-            .FirstOrDefault(File.Exists);
-
-    private static Process Start(string file, string arguments, Dictionary<string, string>? environment)
-    {
-        var info = new ProcessStartInfo(file, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = TestData.RepoRoot,
-        };
-        foreach (var (key, value) in environment ?? [])
-        {
-            info.Environment[key] = value;
-        }
-
-        return Process.Start(info) ?? throw new InvalidOperationException("could not start " + file);
-    }
-
-    private static string Run(string tool, string arguments, int display)
-    {
-        var info = new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.Environment["DISPLAY"] = $":{display}";
-        using var process = Process.Start(info)!;
-        string text = process.StandardOutput.ReadToEnd();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{tool} {arguments} failed ({process.ExitCode}): {error}");
-        }
-
-        return text;
-    }
-
-    private static string TryRun(string tool, string arguments, int display)
-    {
-        try
-        {
-            return Run(tool, arguments, display);
-        }
-        catch (InvalidOperationException)
-        {
-            return "";
-        }
-    }
-
-    private static void Stop(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // already gone
-        }
     }
 }
