@@ -16,6 +16,8 @@ namespace ZeroGo.Gtp.Analysis;
 /// </remarks>
 public sealed class SearchMoveGenerator : IPonderingMoveGenerator
 {
+    private volatile Task<SearchResult>? _ponder;
+
     public SearchMoveGenerator(IEvaluator evaluator, SearchOptions? options = null, int? visits = 800,
         TimeSpan? maxTimePerMove = null, bool ponder = false)
     {
@@ -141,11 +143,16 @@ public sealed class SearchMoveGenerator : IPonderingMoveGenerator
 
         StopPondering();
         Search.SetPosition(state.Clone());
-        Search.Start(SearchLimits.Infinite);
+        _ponder = Search.Start(SearchLimits.Infinite);
     }
 
     /// <summary>Ends pondering (keeps its tree for the next move).</summary>
-    public void StopPondering() => Search.Stop();
+    public void StopPondering()
+    {
+        Search.Stop();
+        _ponder = null;
+    }
 
-    public bool IsPondering => Search.IsRunning;
+    /// <summary>True from <see cref="StartPondering"/> until it is stopped or ends on its own (memory cap), even before its thread runs.</summary>
+    public bool IsPondering => _ponder is { IsCompleted: false };
 }
