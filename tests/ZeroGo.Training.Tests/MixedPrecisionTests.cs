@@ -34,6 +34,7 @@ public class MixedPrecisionTests
         var batch = FixedBatch();
         using var fp32Network = PolicyValueNetwork.Create(TrainerTests.Tiny, seed: 3);
         using var bf16Network = fp32Network.Clone();
+        using var initial = fp32Network.Clone();
         using var fp32 = new NetworkTrainer(fp32Network, Sgd);
         using var bf16 = new NetworkTrainer(bf16Network, Sgd, precision: Precision.BFloat16);
 
@@ -46,7 +47,6 @@ public class MixedPrecisionTests
         Assert.True(Math.Abs(a.Score - b.Score) <= 0.02 * a.Score + 1e-4, $"score fp32 {a.Score:F5} bf16 {b.Score:F5}");
 
         // The update went the same way: the weights moved by nearly the same step (cosine of the two updates).
-        using var initial = PolicyValueNetwork.Create(TrainerTests.Tiny, seed: 3);
         double dot = 0, normA = 0, normB = 0;
         var start = initial.Module.named_parameters().ToDictionary(p => p.name, p => p.parameter);
         var afterB = bf16Network.Module.named_parameters().ToDictionary(p => p.name, p => p.parameter);
@@ -223,6 +223,22 @@ public class MixedPrecisionTests
         network.SetPrecision(Precision.BFloat16);
         var error = Assert.Throws<ArgumentException>(() => new NetworkTrainer(network, Sgd, precision: Precision.BFloat16));
         Assert.Contains("fp32", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fp32", Precision.Float32)]
+    [InlineData("Float32", Precision.Float32)]
+    [InlineData("bf16", Precision.BFloat16)]
+    [InlineData(" BF16 ", Precision.BFloat16)]
+    [InlineData("bfloat16", Precision.BFloat16)]
+    public void Training_precision_names_parse(string text, Precision expected) => Assert.Equal(expected, TrainingPrecision.Parse(text));
+
+    [Fact]
+    public void Auto_is_the_default_and_unknown_names_are_refused()
+    {
+        Assert.Equal(TrainingPrecision.Default, TrainingPrecision.Parse("auto"));
+        var error = Assert.Throws<FormatException>(() => TrainingPrecision.Parse("fp16"));
+        Assert.Contains("fp32, bf16 or auto", error.Message, StringComparison.Ordinal);
     }
 
     private static void AssertClose(double expected, double actual, double relative, string head) =>
