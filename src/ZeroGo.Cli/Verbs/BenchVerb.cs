@@ -9,10 +9,11 @@ internal static class BenchVerb
 {
     public static Command Create()
     {
-        var bench = new Command("bench", "Measure speed: playouts, search, network.");
+        var bench = new Command("bench", "Measure speed: playouts, search, network, training.");
         bench.Subcommands.Add(CreatePlayouts());
         bench.Subcommands.Add(BenchSearchVerb.Create());
         bench.Subcommands.Add(BenchNetVerb.Create());
+        bench.Subcommands.Add(BenchTrainVerb.Create());
         return bench;
     }
 

@@ -9,9 +9,8 @@ namespace ZeroGo.Training.Trainer;
 public static class TrainingPrecision
 {
     /// <summary>
-    /// What <c>auto</c> means: fp32. Measured on this project's 2-core AVX-512 BF16 machine (docs/training.md), mixed
-    /// bf16 trains b6c64 on 9x9 to the same losses but not clearly faster once the copy to and from the working
-    /// network and the fp32 batch norms are paid for, so it stays an option.
+    /// What <c>auto</c> means: fp32 until mixed bf16 is shown to reach the same losses at clearly higher speed
+    /// (<c>zerogo bench train</c>; figures in docs/training.md).
     /// </summary>
     public static Precision Default => Precision.Float32;
 
