@@ -26,11 +26,12 @@ internal static class LoopVerb
         var gate = new Option<bool>("--gate") { Description = "Promote a candidate only when it beats the current model in the arena." };
         var gumbel = new Option<bool>("--gumbel") { Description = "Gumbel root search with sequential halving for self-play instead of PUCT + noise." };
         var device = new Option<string?>("--device") { Description = "cpu or cuda (training and self-play)." };
+        var precision = new Option<string?>("--precision") { Description = "Training number format of a new run: fp32, bf16 (mixed, fp32 master weights) or auto (bf16 where the CPU computes it natively; the default)." };
         var threads = new Option<int?>("--train-threads") { Description = "libtorch threads while training (default 1 on <= 2 cores)." };
         var init = new Option<string?>("--init") { Description = "Start a new run from this model (any board size: the network is size-independent)." };
         var command = new Command("loop", "Self-play, train, promote: the learning loop, resumable (kill -9 safe).")
         {
-            runDir, size, hours, generations, seed, games, visits, steps, blocks, channels, gate, gumbel, device, threads, init,
+            runDir, size, hours, generations, seed, games, visits, steps, blocks, channels, gate, gumbel, device, precision, threads, init,
         };
         command.SetAction(parse =>
         {
@@ -74,6 +75,7 @@ internal static class LoopVerb
                     {
                         StepsPerGeneration = parse.GetValue(steps) ?? c.Training.StepsPerGeneration,
                         Device = parse.GetValue(device) ?? c.Training.Device,
+                        Precision = parse.GetValue(precision) ?? c.Training.Precision,
                         Threads = parse.GetValue(threads) ?? c.Training.Threads,
                     },
                     Gate = c.Gate with { Enabled = parse.GetValue(gate) || c.Gate.Enabled },

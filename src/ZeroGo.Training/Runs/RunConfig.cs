@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ZeroGo.Training.Trainer;
 
 namespace ZeroGo.Training.Runs;
 
@@ -48,7 +49,7 @@ public sealed record RunConfig
                     GamesPerGeneration = 96, Visits = 64, CheapVisits = 16, FullSearchProbability = 0.25,
                     TemperatureMoves = 6, ConcurrentGames = 32,
                 },
-                Training = new TrainingSettings { StepsPerGeneration = 200, BatchSize = 128, LearningRate = 0.02, WindowMinSamples = 20_000, WindowMaxSamples = 250_000 },
+                Training = new TrainingSettings { StepsPerGeneration = 200, BatchSize = 128, LearningRate = 0.02, WindowMinSamples = 20_000, WindowMaxSamples = 250_000, Precision = "auto" },
             },
             <= 9 => config with
             {
@@ -58,7 +59,7 @@ public sealed record RunConfig
                     GamesPerGeneration = 128, Visits = 128, CheapVisits = 24, FullSearchProbability = 0.25,
                     TemperatureMoves = 10, ConcurrentGames = 48,
                 },
-                Training = new TrainingSettings { StepsPerGeneration = 300, BatchSize = 128, LearningRate = 0.02 },
+                Training = new TrainingSettings { StepsPerGeneration = 300, BatchSize = 128, LearningRate = 0.02, Precision = "auto" },
             },
             _ => config with
             {
@@ -68,7 +69,7 @@ public sealed record RunConfig
                     GamesPerGeneration = 64, Visits = 200, CheapVisits = 32, FullSearchProbability = 0.25,
                     TemperatureMoves = size * 2, ConcurrentGames = 48,
                 },
-                Training = new TrainingSettings { StepsPerGeneration = 400, BatchSize = 128, LearningRate = 0.02 },
+                Training = new TrainingSettings { StepsPerGeneration = 400, BatchSize = 128, LearningRate = 0.02, Precision = "auto" },
             },
         };
     }
@@ -113,6 +114,14 @@ public sealed record RunConfig
             "training.windowMinSamples/windowMaxSamples", "1 <= min <= max");
         Check(Gate.Games >= 1 && Gate.Visits >= 1, "gate.games/gate.visits", ">= 1");
         Check(Gate.Threshold is >= 0 and <= 1, "gate.threshold", "0..1");
+        try
+        {
+            TrainingPrecision.Parse(Training.Precision);
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"config setting training.precision: {e.Message}", e);
+        }
         if (Init is not null && (Init.Blocks != Network.Blocks || Init.Channels != Network.Channels))
         {
             throw new ArgumentException(
@@ -235,6 +244,12 @@ public sealed record TrainingSettings
 
     /// <summary>cpu or cuda.</summary>
     public string Device { get; init; } = "cpu";
+
+    /// <summary>
+    /// fp32, bf16 (mixed: bf16 forward/backward, fp32 master weights) or auto (bf16 where the CPU computes it
+    /// natively). fp32 here so that runs whose config.json predates the setting resume as they were; new runs get auto.
+    /// </summary>
+    public string Precision { get; init; } = "fp32";
 
     /// <summary>
     /// libtorch threads while training (0: leave libtorch's default). On a small, busy machine 1 is often

@@ -321,7 +321,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
         OpenLogs();
         _trainingLog!.RemoveRowsAbove("step", step);
         using (network)
-        using (var trainer = new NetworkTrainer(network, settings, step))
+        using (var trainer = new NetworkTrainer(network, settings, step, TrainingPrecision.Parse(settings.Precision)))
         {
             if (restoreOptimizer && checkpoint is { } saved)
             {
