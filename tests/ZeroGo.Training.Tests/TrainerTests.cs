@@ -38,8 +38,11 @@ public class TrainerTests
         return games;
     }
 
-    [Fact]
-    public void A_tiny_network_overfits_a_fixed_set_of_samples()
+    /// <summary>The training loop learns at all, in fp32 and in mixed bf16 (fp32 master weights) alike.</summary>
+    [Theory]
+    [InlineData(Precision.Float32)]
+    [InlineData(Precision.BFloat16)]
+    public void A_tiny_network_overfits_a_fixed_set_of_samples(Precision precision)
     {
         var games = RandomGames(4);
         var samples = games.SelectMany(g => Enumerable.Range(0, 8).Select(i => (g, i * 2))).ToList();   // 32 positions
@@ -50,7 +53,7 @@ public class TrainerTests
             Optimizer = OptimizerKind.AdamW, LearningRate = 0.01, WeightDecay = 0, WarmupSteps = 0, Threads = 1,
             ScoreWeight = 0.5, OwnershipWeight = 0.5,
         };
-        using var trainer = new NetworkTrainer(network, settings);
+        using var trainer = new NetworkTrainer(network, settings, precision: precision);
         var before = trainer.Evaluate(batch);
         for (int step = 0; step < 60; step++)
         {
