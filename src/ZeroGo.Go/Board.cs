@@ -30,6 +30,9 @@ public sealed unsafe class Board
     private readonly short[] _emptySlot;
     private int _emptyCount;
 
+    // Each point's neighbours counted by colour (see NeighborCounts): the playout's eye and liberty questions.
+    private readonly ushort[] _neighborCounts;
+
     private readonly int[] _neighborOffsets;
     private readonly int[] _diagonalOffsets;
     private readonly int _stride;
@@ -45,6 +48,7 @@ public sealed unsafe class Board
     private readonly int* _libertySumOfSquaresPtr;
     private readonly short* _emptyPointsPtr;
     private readonly short* _emptySlotPtr;
+    private readonly ushort* _neighborCountsPtr;
 
     // Scratch for on-demand flood fills: a point is marked when its stamp equals the current one.
     private readonly int[] _markStamp;
@@ -63,6 +67,7 @@ public sealed unsafe class Board
         _libertySumOfSquares = GC.AllocateArray<int>(n, pinned: true);
         _emptyPoints = GC.AllocateArray<short>(n, pinned: true);
         _emptySlot = GC.AllocateArray<short>(n, pinned: true);
+        _neighborCounts = GC.AllocateArray<ushort>(n, pinned: true);
         _markStamp = new int[n];
         _colorsPtr = (Color*)Unsafe.AsPointer(ref _colors[0]);
         _chainHeadPtr = (short*)Unsafe.AsPointer(ref _chainHead[0]);
@@ -73,6 +78,7 @@ public sealed unsafe class Board
         _libertySumOfSquaresPtr = (int*)Unsafe.AsPointer(ref _libertySumOfSquares[0]);
         _emptyPointsPtr = (short*)Unsafe.AsPointer(ref _emptyPoints[0]);
         _emptySlotPtr = (short*)Unsafe.AsPointer(ref _emptySlot[0]);
+        _neighborCountsPtr = (ushort*)Unsafe.AsPointer(ref _neighborCounts[0]);
         int stride = geometry.Stride;
         _stride = stride;
         _neighborOffsets = [-stride, -1, 1, stride];
@@ -115,13 +121,14 @@ public sealed unsafe class Board
     /// <summary>Removes every stone and resets ko and capture counts.</summary>
     /// <remarks>
     /// Chain records are left as they are: they are read only through the head of a chain on the board, and
-    /// every stone placed writes its own. This is a playout's per-game reset, so it is three block copies.
+    /// every stone placed writes its own. This is a playout's per-game reset, so it is four block copies.
     /// </remarks>
     public void Clear()
     {
         Geometry.EmptyBoardColors.AsSpan().CopyTo(_colors);
         Geometry.EmptyBoardPoints.AsSpan().CopyTo(_emptyPoints);
         Geometry.EmptyBoardSlots.AsSpan().CopyTo(_emptySlot);
+        Geometry.EmptyBoardNeighborCounts.AsSpan().CopyTo(_neighborCounts);
         _emptyCount = Geometry.Area;
         Hash = 0;
         KoPoint = Point.None;
@@ -147,6 +154,7 @@ public sealed unsafe class Board
         source._libertySumOfSquares.AsSpan().CopyTo(_libertySumOfSquares);
         source._emptyPoints.AsSpan(0, source._emptyCount).CopyTo(_emptyPoints);
         source._emptySlot.AsSpan().CopyTo(_emptySlot);
+        source._neighborCounts.AsSpan().CopyTo(_neighborCounts);
         _emptyCount = source._emptyCount;
         Hash = source.Hash;
         KoPoint = source.KoPoint;
@@ -253,21 +261,15 @@ public sealed unsafe class Board
     public bool IsLegalNonEye(Point point, Color color)
     {
         int p = point.Index;
-        var colors = _colorsPtr;
-        var north = colors[p - _stride];
-        var west = colors[p - 1];
-        var east = colors[p + 1];
-        var south = colors[p + _stride];
+        int counts = _neighborCountsPtr[p];
 
         // An empty neighbour is a liberty and spoils any eye; a ko point never has one.
-        if (north == Color.Empty || west == Color.Empty || east == Color.Empty || south == Color.Empty)
+        if (NeighborCounts.Count(counts, Color.Empty) != 0)
         {
             return true;
         }
 
-        bool surroundedByOwn = (north == color || north == Color.Border) && (west == color || west == Color.Border)
-            && (east == color || east == Color.Border) && (south == color || south == Color.Border);
-        if (surroundedByOwn && IsOwnEye(point, color))
+        if (NeighborCounts.WalledInBy(counts, color) && IsEyeByDiagonals(p, color, counts))
         {
             return false;
         }
@@ -282,24 +284,16 @@ public sealed unsafe class Board
     public bool IsOwnEye(Point point, Color color)
     {
         int p = point.Index;
+        int counts = _neighborCountsPtr[p];
+        return _colorsPtr[p] == Color.Empty && NeighborCounts.WalledInBy(counts, color)
+            && IsEyeByDiagonals(p, color, counts);
+    }
+
+    /// <summary>The diagonal half of <see cref="IsOwnEye"/>, for a point whose four neighbours are own stones or the edge.</summary>
+    private bool IsEyeByDiagonals(int p, Color color, int counts)
+    {
+        bool touchesEdge = NeighborCounts.Count(counts, Color.Border) != 0;
         var colors = _colorsPtr;
-        if (colors[p] != Color.Empty)
-        {
-            return false;
-        }
-
-        // Every neighbour must be an own stone or the edge.
-        var north = colors[p - _stride];
-        var west = colors[p - 1];
-        var east = colors[p + 1];
-        var south = colors[p + _stride];
-        if ((north != color && north != Color.Border) || (west != color && west != Color.Border)
-            || (east != color && east != Color.Border) || (south != color && south != Color.Border))
-        {
-            return false;
-        }
-
-        bool touchesEdge = north == Color.Border || west == Color.Border || east == Color.Border || south == Color.Border;
         var opponent = color.Opponent();
         int opponentDiagonals = (colors[p - _stride - 1] == opponent ? 1 : 0) + (colors[p - _stride + 1] == opponent ? 1 : 0)
             + (colors[p + _stride - 1] == opponent ? 1 : 0) + (colors[p + _stride + 1] == opponent ? 1 : 0);
@@ -321,42 +315,60 @@ public sealed unsafe class Board
     public int Play(Point point, Color color)
     {
         int p = point.Index;
-        var colors = _colorsPtr;
-        if (colors[p] != Color.Empty)
+        if (_colorsPtr[p] != Color.Empty)
         {
-            throw new InvalidOperationException($"point {point} is not empty");
+            ThrowOccupied(point);
         }
 
-        var opponent = color.Opponent();
+        int around = _neighborCountsPtr[p];
+        PlaceStone(p, color);
+        if (around == NeighborCounts.FourEmpty)
+        {
+            // Most moves of a random game land in the open: nothing to merge, capture or take a liberty from.
+            StartOpenChain(p);
+            KoPoint = Point.None;
+            KoForbiddenColor = Color.Empty;
+            return 0;
+        }
+
+        JoinNeighbors(p, color, around);
+        return ResolveCaptures(p, color, around);
+    }
+
+    /// <summary>After a stone at <paramref name="p"/> joined its neighbours: takes dead opponent chains (and, where allowed, its own), sets ko.</summary>
+    private int ResolveCaptures(int p, Color color, int around)
+    {
+        var colors = _colorsPtr;
         var heads = _chainHeadPtr;
+        var opponent = color.Opponent();
         int north = p - _stride, west = p - 1, east = p + 1, south = p + _stride;
-
-        PlaceAndMerge(p, color);
-
         int captured = 0;
         int lastCaptured = -1;
-        if (colors[north] == opponent && _pseudoLibertiesPtr[heads[north]] == 0)
+        if (NeighborCounts.Count(around, opponent) != 0)
         {
-            lastCaptured = north;
-            captured += RemoveChain(heads[north]);
-        }
+            if (colors[north] == opponent && _pseudoLibertiesPtr[heads[north]] == 0)
+            {
+                lastCaptured = north;
+                captured += RemoveChain(heads[north]);
+            }
 
-        if (colors[west] == opponent && _pseudoLibertiesPtr[heads[west]] == 0)
-        {
-            lastCaptured = west;
-            captured += RemoveChain(heads[west]);
-        }
+            if (colors[west] == opponent && _pseudoLibertiesPtr[heads[west]] == 0)
+            {
+                lastCaptured = west;
+                captured += RemoveChain(heads[west]);
+            }
 
-        if (colors[east] == opponent && _pseudoLibertiesPtr[heads[east]] == 0)
-        {
-            lastCaptured = east;
-            captured += RemoveChain(heads[east]);
-        }
+            if (colors[east] == opponent && _pseudoLibertiesPtr[heads[east]] == 0)
+            {
+                lastCaptured = east;
+                captured += RemoveChain(heads[east]);
+            }
 
-        if (colors[south] == opponent && _pseudoLibertiesPtr[heads[south]] == 0)
-        {
-            lastCaptured = south;
-            captured += RemoveChain(heads[south]);
+            if (colors[south] == opponent && _pseudoLibertiesPtr[heads[south]] == 0)
+            {
+                lastCaptured = south;
+                captured += RemoveChain(heads[south]);
+            }
         }
 
         int head = heads[p];
@@ -386,21 +398,51 @@ public sealed unsafe class Board
         return captured;
     }
 
-    /// <summary>
-    /// Puts a stone on an empty point as a one-stone chain, takes p from every neighbouring chain's liberties
-    /// and merges it with its own-colour neighbours. Captures are the caller's business.
-    /// </summary>
+    // Out of line: building the message in Play itself gave it a large stack frame to zero on every move.
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowOccupied(Point point) =>
+        throw new InvalidOperationException($"point {point} is not empty");
+
+    /// <summary>Colours an empty point: the empty list, the hash and the neighbours' counts follow; chains do not yet.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void PlaceAndMerge(int p, Color color)
+    private void PlaceStone(int p, Color color)
+    {
+        _colorsPtr[p] = color;
+        RemoveEmpty(p);
+        Hash ^= Zobrist.Stone(p, color);
+        int countsChange = NeighborCounts.StonePlaced(color);
+        var counts = _neighborCountsPtr;
+        counts[p - _stride] = (ushort)(counts[p - _stride] + countsChange);
+        counts[p - 1] = (ushort)(counts[p - 1] + countsChange);
+        counts[p + 1] = (ushort)(counts[p + 1] + countsChange);
+        counts[p + _stride] = (ushort)(counts[p + _stride] + countsChange);
+    }
+
+    /// <summary>The chain of a stone whose four neighbours are empty: itself, with those four as liberties.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void StartOpenChain(int p)
+    {
+        _chainHeadPtr[p] = (short)p;
+        _nextInChainPtr[p] = (short)p;
+        _chainStonesPtr[p] = 1;
+        _pseudoLibertiesPtr[p] = 4;
+        _libertySumPtr[p] = 4 * p;
+
+        // (p - s)^2 + (p + s)^2 + (p - 1)^2 + (p + 1)^2
+        _libertySumOfSquaresPtr[p] = 4 * p * p + 2 * _stride * _stride + 2;
+    }
+
+    /// <summary>
+    /// Makes a just-placed stone a one-stone chain, takes p from every neighbouring chain's liberties and merges
+    /// it with its own-colour neighbours (<paramref name="around"/>: its neighbour counts before it was placed).
+    /// Captures are the caller's business.
+    /// </summary>
+    private void JoinNeighbors(int p, Color color, int around)
     {
         var colors = _colorsPtr;
         var heads = _chainHeadPtr;
         int north = p - _stride, west = p - 1, east = p + 1, south = p + _stride;
-        colors[p] = color;
-        RemoveEmpty(p);
-        Hash ^= Zobrist.Stone(p, color);
-
-        // The new stone is a one-stone chain; then every neighbouring chain loses p as a pseudo-liberty.
         heads[p] = (short)p;
         _nextInChainPtr[p] = (short)p;
         _chainStonesPtr[p] = 1;
@@ -411,6 +453,10 @@ public sealed unsafe class Board
         TouchNeighbor(p, west);
         TouchNeighbor(p, east);
         TouchNeighbor(p, south);
+        if (NeighborCounts.Count(around, color) == 0)
+        {
+            return;
+        }
 
         if (colors[north] == color)
         {
@@ -469,7 +515,9 @@ public sealed unsafe class Board
             RemoveSetupStone(point);
         }
 
-        PlaceAndMerge(point.Index, color);
+        int around = _neighborCountsPtr[point.Index];
+        PlaceStone(point.Index, color);
+        JoinNeighbors(point.Index, color, around);
         KoPoint = Point.None;
         KoForbiddenColor = Color.Empty;
     }
@@ -566,6 +614,8 @@ public sealed unsafe class Board
         var colors = _colorsPtr;
         var next = _nextInChainPtr;
         var color = colors[head];
+        int countsChange = NeighborCounts.StonePlaced(color);
+        var counts = _neighborCountsPtr;
         int removed = 0;
         int stone = head;
         do
@@ -573,6 +623,10 @@ public sealed unsafe class Board
             colors[stone] = Color.Empty;
             AddEmpty(stone);
             Hash ^= Zobrist.Stone(stone, color);
+            counts[stone - _stride] = (ushort)(counts[stone - _stride] - countsChange);
+            counts[stone - 1] = (ushort)(counts[stone - 1] - countsChange);
+            counts[stone + 1] = (ushort)(counts[stone + 1] - countsChange);
+            counts[stone + _stride] = (ushort)(counts[stone + _stride] - countsChange);
             removed++;
             stone = next[stone];
         }
@@ -807,6 +861,17 @@ public sealed unsafe class Board
         {
             int p = q.Index;
             var c = _colors[p];
+            int expectedCounts = 0;
+            for (int i = 0; i < 4; i++)
+            {
+                expectedCounts += NeighborCounts.Of(_colors[p + _neighborOffsets[i]]);
+            }
+
+            if (expectedCounts != _neighborCounts[p])
+            {
+                return $"neighbour counts wrong at {p}";
+            }
+
             if (c == Color.Empty)
             {
                 empties++;

@@ -41,6 +41,16 @@ public sealed class BoardGeometry : IEquatable<BoardGeometry>
             EmptyBoardPoints[slot] = index;
             EmptyBoardSlots[index] = (short)slot;
         }
+
+        EmptyBoardNeighborCounts = new ushort[PaddedArea];
+        foreach (var point in points)
+        {
+            int index = point.Index;
+            foreach (int neighbor in (ReadOnlySpan<int>)[index - Stride, index - 1, index + 1, index + Stride])
+            {
+                EmptyBoardNeighborCounts[index] += NeighborCounts.Of(EmptyBoardColors[neighbor]);
+            }
+        }
     }
 
     public int Width { get; }
@@ -69,6 +79,9 @@ public sealed class BoardGeometry : IEquatable<BoardGeometry>
 
     /// <summary>Each on-board point's slot in <see cref="EmptyBoardPoints"/>.</summary>
     internal short[] EmptyBoardSlots { get; }
+
+    /// <summary>Each padded point's packed <see cref="NeighborCounts"/> on an empty board (zero off the board).</summary>
+    internal ushort[] EmptyBoardNeighborCounts { get; }
 
     /// <summary>A shared geometry for the size; throws with a clear message for sizes outside 2..25.</summary>
     public static BoardGeometry Get(int width, int height)
