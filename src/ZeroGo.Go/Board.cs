@@ -219,30 +219,24 @@ public sealed unsafe class Board
     /// True when a stone of <paramref name="color"/> at <paramref name="p"/> would have no liberty after captures:
     /// no empty neighbour, no own neighbouring chain with another liberty, no opponent chain captured.
     /// </summary>
-    private bool IsSuicide(int p, Color color)
-    {
-        return !AllowsLife(p - _stride, color) && !AllowsLife(p - 1, color)
-            && !AllowsLife(p + 1, color) && !AllowsLife(p + _stride, color);
-    }
+    private bool IsSuicide(int p, Color color) =>
+        NeighborCounts.Count(_neighborCountsPtr[p], Color.Empty) == 0 && IsSuicideWithoutEmptyNeighbor(p, color);
 
-    /// <summary>Whether neighbour <paramref name="n"/> gives a new <paramref name="color"/> stone a liberty after captures.</summary>
+    /// <summary><see cref="IsSuicide"/> for a point already known to have no empty neighbour.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool AllowsLife(int n, Color color)
+    private bool IsSuicideWithoutEmptyNeighbor(int p, Color color) =>
+        !GivesLiberty(p - _stride, color) && !GivesLiberty(p - 1, color)
+        && !GivesLiberty(p + 1, color) && !GivesLiberty(p + _stride, color);
+
+    /// <summary>
+    /// Whether occupied neighbour <paramref name="n"/> leaves a new <paramref name="color"/> stone a liberty:
+    /// an own chain with another liberty connects to it, an opponent chain in atari is captured.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool GivesLiberty(int n, Color color)
     {
         var c = _colorsPtr[n];
-        if (c == Color.Empty)
-        {
-            return true;
-        }
-
-        if (c == Color.Border)
-        {
-            return false;
-        }
-
-        // An own chain with another liberty connects us to it; an opponent chain in atari gets captured.
-        bool inAtari = IsChainInAtari(_chainHeadPtr[n]);
-        return c == color ? !inAtari : inAtari;
+        return c != Color.Border && (c == color) != IsChainInAtari(_chainHeadPtr[n]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -274,7 +268,7 @@ public sealed unsafe class Board
             return false;
         }
 
-        return !(p == KoPoint.Index && color == KoForbiddenColor) && !IsSuicide(p, color);
+        return !(p == KoPoint.Index && color == KoForbiddenColor) && !IsSuicideWithoutEmptyNeighbor(p, color);
     }
 
     /// <summary>
