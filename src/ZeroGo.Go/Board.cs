@@ -278,9 +278,8 @@ public sealed unsafe class Board
     public bool IsOwnEye(Point point, Color color)
     {
         int p = point.Index;
-        int counts = _neighborCountsPtr[p];
-        return _colorsPtr[p] == Color.Empty && NeighborCounts.WalledInBy(counts, color)
-            && IsEyeByDiagonals(p, color, counts);
+        return _colorsPtr[p] == Color.Empty && NeighborCounts.WalledInBy(_neighborCountsPtr[p], color)
+            && IsEyeByDiagonals(p, color, _neighborCountsPtr[p]);
     }
 
     /// <summary>The diagonal half of <see cref="IsOwnEye"/>, for a point whose four neighbours are own stones or the edge.</summary>
