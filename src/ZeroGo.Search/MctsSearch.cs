@@ -24,6 +24,10 @@ public sealed class MctsSearch
     private NodeStore _store;
     private NodeStore _spare;
     private RootPosition? _root;
+
+    // The restrictions the current tree was grown under: a tree grown under others is not reused.
+    private MoveRestrictions _treeRestrictions = MoveRestrictions.None;
+    private MoveRestrictions _restrictions = MoveRestrictions.None;
     private SearchWorker[] _workers = [];
     private FastRandom _random;
     private bool _rootNoised;
@@ -64,6 +68,25 @@ public sealed class MctsSearch
 
     public bool IsRunning => Volatile.Read(ref _running) != 0;
 
+    /// <summary>
+    /// Moves the search may not explore (GTP analysis <c>avoid</c>/<c>allow</c>), from the next run on. Under
+    /// restrictions no tree is reused: the plies of a reused subtree would count from another root.
+    /// </summary>
+    public MoveRestrictions Restrictions
+    {
+        get => _restrictions;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (IsRunning)
+            {
+                throw new InvalidOperationException("a search is running: stop it before changing its restrictions");
+            }
+
+            _restrictions = value;
+        }
+    }
+
     /// <summary>Nodes in the tree now.</summary>
     public int NodeCount
     {
@@ -93,7 +116,8 @@ public sealed class MctsSearch
         lock (_treeLock)
         {
             bool reused = false;
-            var moves = Options.ReuseTree ? _root?.MovesTo(state) : null;
+            bool mayReuse = Options.ReuseTree && _restrictions.IsEmpty && _treeRestrictions.IsEmpty;
+            var moves = mayReuse ? _root?.MovesTo(state) : null;
             if (moves is not null && _store.NodeCount > 0)
             {
                 int node = FindDescendant(moves);
@@ -109,16 +133,17 @@ public sealed class MctsSearch
                 }
             }
 
-            if (!reused)
+            _root = new RootPosition(state, _evaluator.HistoryLength, recentMoveCapacity: 8);
+            if (reused)
             {
-                _store.Clear();
-                _store.TryAllocateNode(out _);
-                _rootNoised = false;
+                _store.NodeAt(0).Move = MoveCode(state.LastMove);
+                _store.NodeAt(0).Passes = _root.Passes;
+            }
+            else
+            {
+                ClearTree();
             }
 
-            _root = new RootPosition(state, _evaluator.HistoryLength, recentMoveCapacity: 8);
-            _store.NodeAt(0).Move = (short)(state.LastMove.IsPlay ? state.LastMove.Point.Index : -1);
-            _store.NodeAt(0).Passes = _root.Passes;
             if (_workers.Length != Options.Threads || !_workers[0].Geometry.Equals(state.Geometry))
             {
                 _workers = new SearchWorker[Options.Threads];
@@ -223,10 +248,33 @@ public sealed class MctsSearch
 
     internal bool Stopping => _stopping;
 
+    /// <summary>Under the tree lock: an empty tree whose root is the current position.</summary>
+    private void ClearTree()
+    {
+        var state = _root!.State;
+        _store.Clear();
+        _store.TryAllocateNode(out _);
+        _rootNoised = false;
+        _store.NodeAt(0).Move = MoveCode(state.LastMove);
+        _store.NodeAt(0).Passes = _root.Passes;
+        _treeRestrictions = _restrictions;
+    }
+
     private void BeginRun(SearchLimits limits, CancellationToken cancellation)
     {
         lock (_treeLock)
         {
+            if (!_restrictions.IsEmpty && !Equals(_restrictions.Geometry, _root!.Geometry))
+            {
+                throw new InvalidOperationException(
+                    $"the move restrictions are for a {_restrictions.Geometry} board, the position is {_root.Geometry}");
+            }
+
+            if (!_restrictions.Equals(_treeRestrictions))
+            {
+                ClearTree();
+            }
+
             _limits = limits;
             _token = cancellation;
             _stopping = false;

@@ -184,6 +184,9 @@ internal sealed class SearchWorker
         ref var node = ref store.NodeAt(0);
         node.InFlight++;
         Push(0, -1, node.Move);
+        var restrictions = _search.Restrictions;
+        var toMove = _search.Root.ToMove;
+        int ply = 1; // the ply of the move chosen at this node: 1 at the root
         while (true)
         {
             if (node.IsTerminal)
@@ -204,7 +207,8 @@ internal sealed class SearchWorker
                 return DescentResult.Leaf;
             }
 
-            int edgeIndex = node.FirstEdge + SelectChild(ref node, nodeIndex == 0);
+            var blocked = restrictions.IsEmpty ? null : restrictions.BlockedAt(ply, toMove);
+            int edgeIndex = node.FirstEdge + SelectChild(ref node, nodeIndex == 0, blocked);
             ref var edge = ref store.EdgeAt(edgeIndex);
             if (edge.Child == 0)
             {
@@ -225,6 +229,8 @@ internal sealed class SearchWorker
             node = ref store.NodeAt(nodeIndex);
             node.InFlight++;
             Push(nodeIndex, edgeIndex, edge.Move);
+            ply++;
+            toMove = toMove.Opponent();
         }
     }
 
@@ -233,9 +239,10 @@ internal sealed class SearchWorker
     /// Q + c(s)·P·sqrt(N)/(1 + n), c(s) = c_init + log((N + c_base + 1)/c_base). In-flight descents count as
     /// losses (virtual loss). Unvisited children get the parent's Q minus the FPU reduction. Below the root,
     /// edges are sorted by prior and children are created in that order, so the first edge without a node
-    /// beats every later one and the scan stops there.
+    /// beats every later one and the scan stops there. Moves marked in <paramref name="blocked"/> (indexed by move
+    /// code + 1) are never chosen.
     /// </summary>
-    private int SelectChild(ref Node parent, bool isRoot)
+    private int SelectChild(ref Node parent, bool isRoot, bool[]? blocked)
     {
         var store = _search.Store;
         var edges = store.EdgesOf(parent);
@@ -261,9 +268,9 @@ internal sealed class SearchWorker
         {
             ref var edge = ref edges[i];
             int child = edge.Child;
-            if (child < 0)
+            if (child < 0 || (blocked is not null && blocked[edge.Move + 1]))
             {
-                continue; // refused by superko
+                continue; // refused by superko, or by the analysis request's avoid/allow
             }
 
             float prior = (float)edge.Prior;

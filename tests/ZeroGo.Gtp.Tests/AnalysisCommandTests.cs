@@ -155,9 +155,59 @@ public sealed class AnalysisCommandTests
         Assert.True(response.Success);
         Assert.Matches(@"play ([A-HJ]\d|pass)$", response.Text);
         Assert.Equal(Color.White, host.Session.State.Moves.Single().Color);
+        Assert.Equal(100, host.Engine.LastResult!.Snapshot.RootVisits);
+    }
+
+    [Fact]
+    public void ACommandSentDuringGenmoveAnalyzeWaitsForTheWholeSearch()
+    {
+        var host = new SearchHost(new RolloutEvaluator(2), visits: 1500);
+        using var input = new LineFeed();
+        var output = new SharedWriter();
+        var server = host.Start(input, output);
+
+        input.Send("1 lz-genmove_analyze b 1");
+        input.Send("2 name");
+        output.WaitFor(text => text.Contains("=2 "), Patience);
+        input.Send("quit");
+        Assert.True(server.Join(Patience));
+
+        Assert.Equal(1500, host.Engine.LastResult!.Snapshot.RootVisits);
+        Assert.Matches(@"\nplay [A-HJ]\d\n\n=2 ", output.Text);
+    }
+
+    [Fact]
+    public void AllowAndAvoidKeepTheSearchOffTheRuledOutMoves()
+    {
+        var host = new SearchHost(new RolloutEvaluator(2), visits: 3000);
+
+        var allowed = host.Connection.Send("kata-genmove_analyze b 1 allow b C3,G7 1");
+        Assert.Equal(3000, host.Engine.LastResult!.Snapshot.RootVisits);
+        var avoided = host.Connection.Send("lz-genmove_analyze w 1 avoid w A1,B1,C1,D1,E1,F1,G1,H1,J1,A2,B2,C2,D2,E2 1 avoid b A9 2");
+
+        Assert.True(allowed.Success, allowed.Text);
+        var allowedMoves = Regex.Matches(allowed.Text, @"(?:^|info )move (\S+)").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(allowedMoves);
+        Assert.All(allowedMoves, m => Assert.Contains(m, new[] { "C3", "G7", "pass" }));
+        Assert.Matches(@"play (C3|G7|pass)$", allowed.Text);
+        Assert.True(avoided.Success, avoided.Text);
+        var avoidedMoves = Regex.Matches(avoided.Text, @"info move (\S+)").Select(m => m.Groups[1].Value).ToList();
+        Assert.True(avoidedMoves.Count > 20);
+        Assert.DoesNotContain(avoidedMoves, m => Regex.IsMatch(m, "^[A-HJ][12]$") && m != "F2" && m != "G2" && m != "H2" && m != "J2");
+        Assert.DoesNotMatch(@"pv \S+ A9\b", avoided.Text); // Black's reply, ply 2, is never A9
+
+        // The rules were for those two commands only.
+        host.Connection.Ask("genmove b");
+        Assert.True(host.Engine.Search.Restrictions.IsEmpty);
     }
 
     [Theory]
+    [InlineData("lz-analyze b 10 avoid b D4")]
+    [InlineData("lz-analyze b 10 avoid b D4 0")]
+    [InlineData("lz-analyze b 10 avoid x D4 1")]
+    [InlineData("lz-analyze b 10 avoid b Z99 1")]
+    [InlineData("kata-analyze b 10 allow w , 1")]
+    [InlineData("kata-analyze b 10 allow w D4,T19 1")]
     [InlineData("lz-genmove_analyze 10")]
     [InlineData("kata-analyze b 10 ownership maybe")]
     [InlineData("kata-analyze b 10 colour red")]

@@ -1,3 +1,4 @@
+using ZeroGo.Formats;
 using ZeroGo.Go;
 using ZeroGo.Gtp.Protocol;
 using ZeroGo.Search;
@@ -7,8 +8,8 @@ namespace ZeroGo.Gtp.Analysis;
 /// <summary>
 /// The analysis commands GUIs use, answered from the search engine: <c>lz-analyze</c>, <c>kata-analyze</c>
 /// (stream until the next command arrives, searching on past the visit limit within the tree's memory cap),
-/// <c>lz-genmove_analyze</c> and <c>kata-genmove_analyze</c> (stream while choosing a move, then
-/// <c>play VERTEX</c>, and the move is played). Also replaces <c>genmove</c>'s engine via the session's
+/// <c>lz-genmove_analyze</c> and <c>kata-genmove_analyze</c> (stream while choosing a move within genmove's
+/// limits, then <c>play VERTEX</c>, and the move is played; a command sent meanwhile waits its turn). Also replaces <c>genmove</c>'s engine via the session's
 /// move generator, which the caller sets to the same <see cref="SearchMoveGenerator"/>.
 /// </summary>
 public sealed class AnalysisCommands(SearchMoveGenerator engine) : IGtpCommandSet
@@ -23,8 +24,11 @@ public sealed class AnalysisCommands(SearchMoveGenerator engine) : IGtpCommandSe
     {
         table.AddStreaming("lz-analyze", call => Analyze(call, Flavour.LeelaZero));
         table.AddStreaming("kata-analyze", call => Analyze(call, Flavour.KataGo));
-        table.AddStreaming("lz-genmove_analyze", call => GenmoveAnalyze(call, Flavour.LeelaZero));
-        table.AddStreaming("kata-genmove_analyze", call => GenmoveAnalyze(call, Flavour.KataGo));
+
+        // Streamed, but not stopped by the next command line, as genmove is not (and as in Leela Zero and
+        // KataGo): a controller that sends its next command early must not get the move of a search cut short.
+        table.Add("lz-genmove_analyze", call => GenmoveAnalyze(call, Flavour.LeelaZero));
+        table.Add("kata-genmove_analyze", call => GenmoveAnalyze(call, Flavour.KataGo));
     }
 
     private string Analyze(GtpCall call, Flavour flavour)
@@ -33,7 +37,8 @@ public sealed class AnalysisCommands(SearchMoveGenerator engine) : IGtpCommandSe
         var color = arguments.Color ?? call.Session.State.ToMove;
         call.BeginResponse();
         var result = engine.Think(call.Session.State, color, SearchLimits.Infinite,
-            snapshot => call.WriteLine(Format(snapshot, flavour, arguments)), arguments.Interval, call.Cancellation);
+            snapshot => call.WriteLine(Format(snapshot, flavour, arguments)), arguments.Interval, call.Cancellation,
+            arguments.Restrictions);
         if (!call.Cancellation.IsCancellationRequested)
         {
             // The memory cap ended the search: say where it stands once more and wait for the next command.
@@ -55,7 +60,8 @@ public sealed class AnalysisCommands(SearchMoveGenerator engine) : IGtpCommandSe
         var session = call.Session;
         call.BeginResponse();
         var result = engine.Think(session.State, color, engine.LimitsFor(session.TimeBudgetFor(color)),
-            snapshot => call.WriteLine(Format(snapshot, flavour, arguments)), arguments.Interval, call.Cancellation);
+            snapshot => call.WriteLine(Format(snapshot, flavour, arguments)), arguments.Interval, call.Cancellation,
+            arguments.Restrictions);
         var move = result.Move;
         if (!move.IsResign && session.Play(color, move) != MoveLegality.Legal)
         {
@@ -79,10 +85,13 @@ public sealed class AnalysisCommands(SearchMoveGenerator engine) : IGtpCommandSe
 
 /// <summary>
 /// <c>[color] [interval] [key value]…</c> as Leela Zero and KataGo accept them: interval in centiseconds
-/// (also as <c>interval N</c>), <c>ownership true|false</c>, <c>maxmoves N</c>; KataGo's other switches
+/// (also as <c>interval N</c>), <c>ownership true|false</c>, <c>maxmoves N</c>,
+/// <c>avoid|allow COLOR VERTEX,VERTEX,… PLIES</c> (any number of them: the search never explores the avoided
+/// moves, or only the allowed ones, for that colour in its first PLIES plies); KataGo's other switches
 /// (minmoves, pvVisits, ownershipStdev, movesOwnership, rootInfo) are accepted and ignored.
 /// </summary>
-internal sealed record AnalysisArguments(Color? Color, TimeSpan Interval, bool Ownership, int MaxMoves)
+internal sealed record AnalysisArguments(
+    Color? Color, TimeSpan Interval, bool Ownership, int MaxMoves, MoveRestrictions Restrictions)
 {
     private static readonly HashSet<string> Ignored = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -112,9 +121,17 @@ internal sealed record AnalysisArguments(Color? Color, TimeSpan Interval, bool O
 
         bool ownership = false;
         int maxMoves = int.MaxValue;
+        var restrictions = new List<MoveRestriction>();
         while (index < call.Arguments.Count)
         {
             string key = call.Argument(index);
+            if (key.Equals("avoid", StringComparison.OrdinalIgnoreCase) || key.Equals("allow", StringComparison.OrdinalIgnoreCase))
+            {
+                restrictions.Add(ParseRestriction(call, index));
+                index += 4;
+                continue;
+            }
+
             if (index + 1 >= call.Arguments.Count)
             {
                 throw GtpException.SyntaxError();
@@ -154,6 +171,32 @@ internal sealed record AnalysisArguments(Color? Color, TimeSpan Interval, bool O
             throw GtpException.SyntaxError();
         }
 
-        return new AnalysisArguments(color, TimeSpan.FromMilliseconds(centiseconds * 10.0), ownership, maxMoves);
+        return new AnalysisArguments(color, TimeSpan.FromMilliseconds(centiseconds * 10.0), ownership, maxMoves,
+            MoveRestrictions.Create(call.Session.Geometry, restrictions));
+    }
+
+    /// <summary><c>avoid|allow COLOR VERTEX,VERTEX,… PLIES</c> starting at <paramref name="index"/>.</summary>
+    private static MoveRestriction ParseRestriction(GtpCall call, int index)
+    {
+        bool allow = call.Argument(index).Equals("allow", StringComparison.OrdinalIgnoreCase);
+        var player = call.Color(index + 1);
+        var moves = new List<Move>();
+        foreach (string vertex in call.Argument(index + 2).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!GtpVertex.TryParse(vertex, call.Session.Geometry, out var move))
+            {
+                throw GtpException.SyntaxError();
+            }
+
+            moves.Add(move);
+        }
+
+        int plies = call.Int(index + 3);
+        if (moves.Count == 0 || plies < 1)
+        {
+            throw GtpException.SyntaxError();
+        }
+
+        return new MoveRestriction(player, moves, plies, allow);
     }
 }

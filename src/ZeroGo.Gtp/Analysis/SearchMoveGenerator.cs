@@ -58,12 +58,14 @@ public sealed class SearchMoveGenerator : IPonderingMoveGenerator
 
     /// <summary>
     /// Searches <paramref name="state"/> with <paramref name="color"/> to move within <paramref name="limits"/>,
-    /// calling <paramref name="report"/> every <paramref name="interval"/> (when positive) with the analysis.
+    /// calling <paramref name="report"/> every <paramref name="interval"/> (when positive) with the analysis,
+    /// never exploring the moves <paramref name="restrictions"/> rule out.
     /// </summary>
     public SearchResult Think(GameState state, Color color, SearchLimits limits, Action<SearchSnapshot>? report,
-        TimeSpan interval, CancellationToken cancellation)
+        TimeSpan interval, CancellationToken cancellation, MoveRestrictions? restrictions = null)
     {
         StopPondering();
+        Search.Restrictions = restrictions ?? MoveRestrictions.None;
         var position = state.Clone();
         if (position.ToMove != color)
         {
@@ -142,6 +144,7 @@ public sealed class SearchMoveGenerator : IPonderingMoveGenerator
         }
 
         StopPondering();
+        Search.Restrictions = MoveRestrictions.None;
         Search.SetPosition(state.Clone());
         _ponder = Search.Start(SearchLimits.Infinite);
     }
