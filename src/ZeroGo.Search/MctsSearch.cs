@@ -340,8 +340,9 @@ public sealed class MctsSearch
         {
             reason = StopReason.PlayoutLimit;
         }
-        else if (_limits.MaxTime is TimeSpan maxTime && _clock.Elapsed >= maxTime)
+        else if (_limits.MaxTime is TimeSpan maxTime && _clock.Elapsed >= maxTime && root.Visits + root.InFlight > 0)
         {
+            // The root's own evaluation always runs: without its priors there would be no move to answer with.
             reason = StopReason.TimeLimit;
         }
 
@@ -536,9 +537,11 @@ public sealed class MctsSearch
     private SearchResult BuildResult()
     {
         SearchSnapshot snapshot;
+        Move unsearchedChoice;
         lock (_treeLock)
         {
             snapshot = BuildSnapshot();
+            unsearchedChoice = snapshot.Candidates.Count == 0 ? MostLikelyRootMove() : Move.Pass;
         }
 
         bool resign = Options.ResignWinRate is double threshold
@@ -548,9 +551,36 @@ public sealed class MctsSearch
         return new SearchResult
         {
             Snapshot = snapshot,
-            Move = resign ? Move.Resign : snapshot.BestMove,
+            Move = resign ? Move.Resign : snapshot.Candidates.Count > 0 ? snapshot.BestMove : unsearchedChoice,
             ShouldResign = resign,
         };
+    }
+
+    /// <summary>
+    /// Under the tree lock: when a search stopped before visiting any child (a clock nearly out), the move with
+    /// the highest prior that the rules and restrictions allow; pass when the root was never evaluated.
+    /// </summary>
+    private Move MostLikelyRootMove()
+    {
+        ref var rootNode = ref _store.NodeAt(0);
+        if (!rootNode.IsExpanded)
+        {
+            return Move.Pass;
+        }
+
+        var best = Move.Pass;
+        float bestPrior = float.NegativeInfinity;
+        foreach (ref var edge in _store.EdgesOf(rootNode))
+        {
+            var move = MoveFromCode(edge.Move);
+            if (edge.Child >= 0 && (float)edge.Prior > bestPrior && !_restrictions.Blocks(move, 1, _root!.ToMove))
+            {
+                best = move;
+                bestPrior = (float)edge.Prior;
+            }
+        }
+
+        return best;
     }
 
     private SearchSnapshot BuildSnapshot()
