@@ -28,6 +28,7 @@ public sealed class MctsSearch
     // The restrictions the current tree was grown under: a tree grown under others is not reused.
     private MoveRestrictions _treeRestrictions = MoveRestrictions.None;
     private MoveRestrictions _restrictions = MoveRestrictions.None;
+    private Move? _throughRootMove;
     private SearchWorker[] _workers = [];
     private FastRandom _random;
     private bool _rootNoised;
@@ -67,6 +68,25 @@ public sealed class MctsSearch
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     public bool IsRunning => Volatile.Read(ref _running) != 0;
+
+    /// <summary>
+    /// When set, every descent goes through this root move (a Gumbel root search spends its visits on the
+    /// moves it picked, one at a time, in one tree it can reuse). A move that is not a legal root move is
+    /// ignored and the search chooses as usual. Settable between runs.
+    /// </summary>
+    public Move? ThroughRootMove
+    {
+        get => _throughRootMove;
+        set
+        {
+            if (IsRunning)
+            {
+                throw new InvalidOperationException("a search is running: stop it before forcing a root move");
+            }
+
+            _throughRootMove = value;
+        }
+    }
 
     /// <summary>
     /// Moves the search may not explore (GTP analysis <c>avoid</c>/<c>allow</c>), from the next run on. Under

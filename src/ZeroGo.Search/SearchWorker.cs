@@ -208,7 +208,8 @@ internal sealed class SearchWorker
             }
 
             var blocked = restrictions.IsEmpty ? null : restrictions.BlockedAt(ply, toMove);
-            int edgeIndex = node.FirstEdge + SelectChild(ref node, nodeIndex == 0, blocked);
+            int forced = nodeIndex == 0 ? ForcedRootEdge(ref node) : -1;
+            int edgeIndex = node.FirstEdge + (forced >= 0 ? forced : SelectChild(ref node, nodeIndex == 0, blocked));
             ref var edge = ref store.EdgeAt(edgeIndex);
             if (edge.Child == 0)
             {
@@ -329,6 +330,27 @@ internal sealed class SearchWorker
         }
 
         return best < 0 ? LastUsableEdge(edges) : best;
+    }
+
+    /// <summary>The root edge of <see cref="MctsSearch.ThroughRootMove"/> when one is set and playable, else -1.</summary>
+    private int ForcedRootEdge(ref Node root)
+    {
+        if (_search.ThroughRootMove is not Move move)
+        {
+            return -1;
+        }
+
+        short code = MctsSearch.MoveCode(move);
+        var edges = _search.Store.EdgesOf(root);
+        for (int i = 0; i < edges.Length; i++)
+        {
+            if (edges[i].Move == code)
+            {
+                return edges[i].Child >= 0 ? i : -1;
+            }
+        }
+
+        return -1;
     }
 
     private static int LastUsableEdge(Span<Edge> edges)
