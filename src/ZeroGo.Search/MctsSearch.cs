@@ -107,6 +107,18 @@ public sealed class MctsSearch
         }
     }
 
+    /// <summary>Visits of the root now (reused ones included), without building a snapshot.</summary>
+    public int RootVisits
+    {
+        get
+        {
+            lock (_treeLock)
+            {
+                return _store.NodeCount == 0 ? 0 : _store.NodeAt(0).Visits;
+            }
+        }
+    }
+
     /// <summary>Nodes in the tree now.</summary>
     public int NodeCount
     {
@@ -156,8 +168,7 @@ public sealed class MctsSearch
             _root = new RootPosition(state, _evaluator.HistoryLength, recentMoveCapacity: 8);
             if (reused)
             {
-                _store.NodeAt(0).Move = MoveCode(state.LastMove);
-                _store.NodeAt(0).Passes = _root.Passes;
+                LabelRoot();
             }
             else
             {
@@ -271,13 +282,18 @@ public sealed class MctsSearch
     /// <summary>Under the tree lock: an empty tree whose root is the current position.</summary>
     private void ClearTree()
     {
-        var state = _root!.State;
         _store.Clear();
         _store.TryAllocateNode(out _);
         _rootNoised = false;
-        _store.NodeAt(0).Move = MoveCode(state.LastMove);
-        _store.NodeAt(0).Passes = _root.Passes;
         _treeRestrictions = _restrictions;
+        LabelRoot();
+    }
+
+    /// <summary>Under the tree lock: node 0 carries the current position's last move and pass count.</summary>
+    private void LabelRoot()
+    {
+        _store.NodeAt(0).Move = MoveCode(_root!.State.LastMove);
+        _store.NodeAt(0).Passes = _root.Passes;
     }
 
     private void BeginRun(SearchLimits limits, CancellationToken cancellation)
@@ -557,11 +573,11 @@ public sealed class MctsSearch
     private SearchResult BuildResult()
     {
         SearchSnapshot snapshot;
-        Move unsearchedChoice;
+        Move chosen;
         lock (_treeLock)
         {
             snapshot = BuildSnapshot();
-            unsearchedChoice = snapshot.Candidates.Count == 0 ? MostLikelyRootMove() : Move.Pass;
+            chosen = snapshot.Candidates.Count > 0 ? snapshot.BestMove : MostLikelyRootMove();
         }
 
         bool resign = Options.ResignWinRate is double threshold
@@ -571,7 +587,7 @@ public sealed class MctsSearch
         return new SearchResult
         {
             Snapshot = snapshot,
-            Move = resign ? Move.Resign : snapshot.Candidates.Count > 0 ? snapshot.BestMove : unsearchedChoice,
+            Move = resign ? Move.Resign : chosen,
             ShouldResign = resign,
         };
     }

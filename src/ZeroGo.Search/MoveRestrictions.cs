@@ -34,7 +34,7 @@ public sealed class MoveRestrictions : IEquatable<MoveRestrictions>
         _blockedByBand = new bool[]?[bandEnds.Length * 2];
         _key = string.Join(";", rules
             .Select(r => $"{r.Player.Letter()}:{(r.Allow ? "allow" : "avoid")}:{r.UntilPly}:"
-                + string.Join(",", r.Moves.Select(m => m.IsPass ? -1 : m.Point.Index).Distinct().Order()))
+                + string.Join(",", r.Moves.Select(MctsSearch.MoveCode).Distinct().Order()))
             .Order(StringComparer.Ordinal));
     }
 
@@ -109,7 +109,10 @@ public sealed class MoveRestrictions : IEquatable<MoveRestrictions>
 
     /// <summary>Whether <paramref name="player"/> may not search <paramref name="move"/> at <paramref name="ply"/>.</summary>
     public bool Blocks(Move move, int ply, Color player) =>
-        BlockedAt(ply, player) is { } blocked && blocked[move.IsPass ? 0 : move.Point.Index + 1];
+        BlockedAt(ply, player) is { } blocked && blocked[SlotOf(move)];
+
+    /// <summary>A move's index in the lookup tables: the search's move code + 1, so pass (-1) is slot 0.</summary>
+    private static int SlotOf(Move move) => MctsSearch.MoveCode(move) + 1;
 
     private static bool[]? BlockedMoves(BoardGeometry geometry, List<MoveRestriction> inForce)
     {
@@ -124,13 +127,13 @@ public sealed class MoveRestrictions : IEquatable<MoveRestrictions>
         {
             foreach (var point in geometry.Points)
             {
-                blocked[point.Index + 1] = !allowed.Contains(Move.At(point));
+                blocked[SlotOf(Move.At(point))] = !allowed.Contains(Move.At(point));
             }
         }
 
         foreach (var move in inForce.Where(r => !r.Allow).SelectMany(r => r.Moves))
         {
-            blocked[move.IsPass ? 0 : move.Point.Index + 1] = true;
+            blocked[SlotOf(move)] = true;
         }
 
         return blocked;

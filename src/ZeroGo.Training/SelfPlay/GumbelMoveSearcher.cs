@@ -81,7 +81,7 @@ public sealed class GumbelMoveSearcher : IMoveSearcher
         int used = 0, playouts = 0;
         _search.SetPosition(state.Clone());
         _search.ThroughRootMove = null;
-        if (_search.Snapshot().RootVisits == 0)
+        if (_search.RootVisits == 0)
         {
             // Expand the root first, so that each move's first forced playout is spent below that move.
             playouts += _search.Run(SearchLimits.Playouts(1)).Snapshot.Playouts;
