@@ -47,21 +47,7 @@ public class MixedPrecisionTests
         Assert.True(Math.Abs(a.Score - b.Score) <= 0.02 * a.Score + 1e-4, $"score fp32 {a.Score:F5} bf16 {b.Score:F5}");
 
         // The update went the same way: the weights moved by nearly the same step (cosine of the two updates).
-        double dot = 0, normA = 0, normB = 0;
-        var start = initial.Module.named_parameters().ToDictionary(p => p.name, p => p.parameter);
-        var afterB = bf16Network.Module.named_parameters().ToDictionary(p => p.name, p => p.parameter);
-        foreach (var (name, p) in fp32Network.Module.named_parameters())
-        {
-            using var scope = torch.NewDisposeScope();
-            var da = (p - start[name]).flatten();
-            var db = (afterB[name] - start[name]).flatten();
-            dot += da.dot(db).item<float>();
-            normA += da.dot(da).item<float>();
-            normB += db.dot(db).item<float>();
-        }
-
-        double cosine = dot / Math.Sqrt(normA * normB);
-        Assert.True(normA > 0, "fp32 step moved nothing");
+        double cosine = MixedPrecisionCheck.UpdateCosine(initial, fp32Network, bf16Network);
         Assert.True(cosine > 0.9, $"bf16 and fp32 updates differ: cosine {cosine:F4}");
     }
 

@@ -86,6 +86,10 @@ internal static class BenchTrainVerb
             $"torch threads {settings.Threads}; {settings.Optimizer} lr {settings.LearningRate.ToString(CultureInfo.InvariantCulture)} (warm-up {settings.WarmupSteps} steps)");
         Console.WriteLine($"cpu bf16 support: {(PrecisionExtensions.InferenceDefault == Precision.BFloat16 ? "native (AVX-512 BF16 / AMX)" : "none (emulated)")}; load average {LoadAverage()}");
 
+        // The same self-check a run makes before it trains in bf16 (training.precision auto or bf16).
+        var check = MixedPrecisionCheck.Run(config, geometry, Precision.BFloat16, settings.Threads);
+        Console.WriteLine($"bf16 self-check: {(check.Problem is { } problem ? "FAILED, runs would train in fp32: " + problem : "passed")}; {check.Summary}");
+
         var (fp32Rate, bf16Rate) = MeasureSpeed(initial, settings, batches, slice, rounds);
         if (steps > 0)
         {

@@ -88,7 +88,7 @@ internal static class LoopVerb
                 Console.WriteLine($"loop: generation {reached}, latest model {run.LatestModelStem}");
                 return 0;
             }
-            catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or ZeroGo.Neural.Files.ModelFileException
+            catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or ZeroGo.Neural.Files.ModelFileException or RunDivergedException
                 or ZeroGo.Training.Arena.ArenaAbortedException)
             {
                 Console.Error.WriteLine($"zerogo loop: {e.Message}");

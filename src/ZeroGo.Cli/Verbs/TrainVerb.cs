@@ -70,7 +70,7 @@ internal static class TrainVerb
                     : "train: stopped before the generation was complete (resume with the same command)");
                 return done ? 0 : 1;
             }
-            catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or SgfException or ZeroGo.Neural.Files.ModelFileException
+            catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or SgfException or ZeroGo.Neural.Files.ModelFileException or RunDivergedException
                 or ZeroGo.Training.Arena.ArenaAbortedException)
             {
                 Console.Error.WriteLine($"zerogo train: {e.Message}");

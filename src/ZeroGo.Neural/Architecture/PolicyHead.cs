@@ -13,12 +13,12 @@ internal sealed class PolicyHead : nn.Module
 {
     public const float MaskedLogit = -1e9f;
 
-    private readonly Conv2d _pointConv;
-    private readonly Conv2d _poolConv;
+    private readonly AlignedConv2d _pointConv;
+    private readonly AlignedConv2d _poolConv;
     private readonly MaskedBatchNorm _poolNorm;
     private readonly Linear _poolBias;
     private readonly MaskedBatchNorm _pointNorm;
-    private readonly Conv2d _logitConv;
+    private readonly AlignedConv2d _logitConv;
     private readonly Linear _passLinear;
     private readonly long _channels;
 
@@ -26,12 +26,12 @@ internal sealed class PolicyHead : nn.Module
         : base(name)
     {
         _channels = channels;
-        _pointConv = nn.Conv2d(trunkChannels, channels, 1, bias: false);
-        _poolConv = nn.Conv2d(trunkChannels, channels, 1, bias: false);
+        _pointConv = new AlignedConv2d(trunkChannels, channels, 1);
+        _poolConv = new AlignedConv2d(trunkChannels, channels, 1);
         _poolNorm = new MaskedBatchNorm("pool_norm", channels);
         _poolBias = nn.Linear(3 * channels, channels, hasBias: false);
         _pointNorm = new MaskedBatchNorm("point_norm", channels);
-        _logitConv = nn.Conv2d(channels, 1, 1, bias: false);
+        _logitConv = new AlignedConv2d(channels, 1, 1);
         _passLinear = nn.Linear(3 * channels, 1);
         register_module("point_conv", _pointConv);
         register_module("pool_conv", _poolConv);

@@ -13,10 +13,10 @@ namespace ZeroGo.Neural.Architecture;
 internal sealed class ResidualBlock : nn.Module
 {
     private readonly MaskedBatchNorm _norm1;
-    private readonly Conv2d _conv1;
+    private readonly AlignedConv2d _conv1;
     private readonly MaskedBatchNorm _norm2;
-    private readonly Conv2d _conv2;
-    private readonly Conv2d? _poolConv;
+    private readonly AlignedConv2d _conv2;
+    private readonly AlignedConv2d? _poolConv;
     private readonly MaskedBatchNorm? _poolNorm;
     private readonly Linear? _poolBias;
     private readonly long _channels;
@@ -26,14 +26,14 @@ internal sealed class ResidualBlock : nn.Module
     {
         _channels = channels;
         _norm1 = new MaskedBatchNorm("norm1", channels);
-        _conv1 = nn.Conv2d(channels, channels, 3, padding: 1, bias: false);
+        _conv1 = new AlignedConv2d(channels, channels, 3);
         _norm2 = new MaskedBatchNorm("norm2", channels);
-        _conv2 = nn.Conv2d(channels, channels, 3, padding: 1, bias: false);
+        _conv2 = new AlignedConv2d(channels, channels, 3);
         register_module("norm1", _norm1);
         register_module("conv1", _conv1);
         if (poolingChannels > 0)
         {
-            _poolConv = nn.Conv2d(channels, poolingChannels, 3, padding: 1, bias: false);
+            _poolConv = new AlignedConv2d(channels, poolingChannels, 3);
             _poolNorm = new MaskedBatchNorm("pool_norm", poolingChannels);
             _poolBias = nn.Linear(3 * poolingChannels, channels, hasBias: false);
             register_module("pool_conv", _poolConv);

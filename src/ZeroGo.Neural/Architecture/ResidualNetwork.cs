@@ -12,7 +12,7 @@ namespace ZeroGo.Neural.Architecture;
 /// </summary>
 internal sealed class ResidualNetwork : nn.Module
 {
-    private readonly Conv2d _inputConv;
+    private readonly AlignedConv2d _inputConv;
     private readonly Linear _globalInput;
     private readonly ModuleList<ResidualBlock> _blocks;
     private readonly MaskedBatchNorm _trunkNorm;
@@ -25,7 +25,7 @@ internal sealed class ResidualNetwork : nn.Module
     {
         config.Validate();
         _channels = config.Channels;
-        _inputConv = nn.Conv2d(FeatureEncoder.SpatialPlanes, config.Channels, 3, padding: 1, bias: false);
+        _inputConv = new AlignedConv2d(FeatureEncoder.SpatialPlanes, config.Channels, 3);
         _globalInput = nn.Linear(FeatureEncoder.GlobalFeatures, config.Channels, hasBias: false);
         _blocks = new ModuleList<ResidualBlock>();
         for (int i = 0; i < config.Blocks; i++)

@@ -13,22 +13,22 @@ internal sealed class ValueHead : nn.Module
     /// <summary>The score output is learned in units of this many points (keeps the raw output near 1).</summary>
     public const float ScoreScale = 20f;
 
-    private readonly Conv2d _conv;
+    private readonly AlignedConv2d _conv;
     private readonly MaskedBatchNorm _norm;
     private readonly Linear _hidden;
     private readonly Linear _outcome;
     private readonly Linear _score;
-    private readonly Conv2d _ownership;
+    private readonly AlignedConv2d _ownership;
 
     public ValueHead(string name, int trunkChannels, int channels, int hidden)
         : base(name)
     {
-        _conv = nn.Conv2d(trunkChannels, channels, 1, bias: false);
+        _conv = new AlignedConv2d(trunkChannels, channels, 1);
         _norm = new MaskedBatchNorm("norm", channels);
         _hidden = nn.Linear(3 * channels, hidden);
         _outcome = nn.Linear(hidden, 3);
         _score = nn.Linear(hidden, 1);
-        _ownership = nn.Conv2d(channels, 1, 1, bias: false);
+        _ownership = new AlignedConv2d(channels, 1, 1);
         register_module("conv", _conv);
         register_module("norm", _norm);
         register_module("hidden", _hidden);

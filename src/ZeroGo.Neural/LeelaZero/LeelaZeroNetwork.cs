@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using ZeroGo.Neural.Architecture;
 using static TorchSharp.torch;
 
 namespace ZeroGo.Neural.LeelaZero;
@@ -17,18 +18,18 @@ namespace ZeroGo.Neural.LeelaZero;
 /// </summary>
 public sealed class LeelaZeroNetwork : nn.Module<Tensor, (Tensor PolicyLogits, Tensor Value)>
 {
-    private readonly Conv2d _input;
-    private readonly ModuleList<Conv2d> _tower;
-    private readonly Conv2d _policyConvolution;
+    private readonly AlignedConv2d _input;
+    private readonly ModuleList<AlignedConv2d> _tower;
+    private readonly AlignedConv2d _policyConvolution;
     private readonly Linear _policyFullyConnected;
-    private readonly Conv2d _valueConvolution;
+    private readonly AlignedConv2d _valueConvolution;
     private readonly Linear _valueHidden;
     private readonly Linear _valueOutput;
 
     public LeelaZeroNetwork(LeelaZeroWeights weights) : base(InitializedName())
     {
         Weights = weights;
-        _tower = new ModuleList<Conv2d>();
+        _tower = new ModuleList<AlignedConv2d>();
         _input = FoldedConvolution(weights.Input);
         foreach (var block in weights.Blocks)
         {
@@ -77,10 +78,10 @@ public sealed class LeelaZeroNetwork : nn.Module<Tensor, (Tensor PolicyLogits, T
         return nameof(LeelaZeroNetwork);
     }
 
-    private static Conv2d FoldedConvolution(LeelaZeroConvolution source)
+    private static AlignedConv2d FoldedConvolution(LeelaZeroConvolution source)
     {
-        var convolution = nn.Conv2d(
-            source.Inputs, source.Outputs, source.KernelSize, padding: source.KernelSize / 2, bias: true);
+        // Aligned: LZ's 18 input planes and its 1- and 2-filter heads are channel counts oneDNN mishandles (AlignedConv2d).
+        var convolution = new AlignedConv2d(source.Inputs, source.Outputs, source.KernelSize, bias: true);
         int perOutput = source.Inputs * source.KernelSize * source.KernelSize;
         var weights = new float[source.Weights.Length];
         var biases = new float[source.Outputs];
@@ -100,8 +101,8 @@ public sealed class LeelaZeroNetwork : nn.Module<Tensor, (Tensor PolicyLogits, T
         {
             using var weightTensor = tensor(weights, [source.Outputs, source.Inputs, source.KernelSize, source.KernelSize]);
             using var biasTensor = tensor(biases, [source.Outputs]);
-            convolution.weight!.copy_(weightTensor);
-            convolution.bias!.copy_(biasTensor);
+            convolution.Weight.copy_(weightTensor);
+            convolution.Bias!.copy_(biasTensor);
         }
 
         return convolution;

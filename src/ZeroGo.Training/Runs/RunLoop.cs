@@ -28,6 +28,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
     private CsvLog? _selfPlayLog;
     private CsvLog? _trainingLog;
     private CsvLog? _gateLog;
+    private Precision? _precision;
 
     /// <summary>Progress lines and warnings for people.</summary>
     public event Action<string>? Log;
@@ -280,6 +281,13 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
         return null;
     }
 
+    /// <summary>
+    /// The run's training precision on this machine, settled once per process: mixed precision only after its
+    /// self-check passed here (<see cref="TrainingPrecision.Resolve"/>).
+    /// </summary>
+    private Precision ResolvePrecision(NetworkConfig shape) => _precision ??= TrainingPrecision.Resolve(config.Training.Precision,
+        mixed => MixedPrecisionCheck.Run(shape, BoardGeometry.Get(config.Size), mixed, config.Training.Threads), Say);
+
     private string CheckpointStem(long step) => Path.Combine(run.Checkpoints, $"step-{step.ToString("D8", CultureInfo.InvariantCulture)}");
 
     /// <summary>
@@ -320,8 +328,19 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
         // Rows logged after this step by an interrupted run describe steps that are now redone.
         OpenLogs();
         _trainingLog!.RemoveRowsAbove("step", step);
+        Precision precision;
+        try
+        {
+            precision = ResolvePrecision(network.Config);
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+
         using (network)
-        using (var trainer = new NetworkTrainer(network, settings, step, TrainingPrecision.Parse(settings.Precision)))
+        using (var trainer = new NetworkTrainer(network, settings, step, precision))
         {
             if (restoreOptimizer && checkpoint is { } saved)
             {
@@ -372,7 +391,16 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
                     var choices = Symmetry.For(geometry).ToArray();
                     return choices[symmetryRandom.Next(choices.Length)];
                 });
-                var losses = trainer.TrainStep(batch);
+                LossBreakdown losses;
+                try
+                {
+                    losses = trainer.TrainStep(batch);
+                }
+                catch (TrainingDivergedException e)
+                {
+                    throw new RunDivergedException(e, precision, LatestCheckpoint()?.Stem, run.ModelStem(generation));
+                }
+
                 samplesSeen += batch.Count;
                 sum = new LossBreakdown(sum.Policy + losses.Policy, sum.Value + losses.Value, sum.Score + losses.Score, sum.Ownership + losses.Ownership);
                 sumCount++;

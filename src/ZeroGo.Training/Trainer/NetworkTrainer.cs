@@ -117,6 +117,7 @@ public sealed class NetworkTrainer : IDisposable
             parts = mixedParts;
         }
 
+        ThrowIfGradientsAreNotFinite(parts);
         _optimizer.step();
         Step++;
         return parts;
@@ -170,11 +171,39 @@ public sealed class NetworkTrainer : IDisposable
             ownershipLoss.item<float>() * _settings.OwnershipWeight);
         if (!double.IsFinite(parts.Total))
         {
-            throw new InvalidOperationException($"training diverged at step {Step}: loss is {parts.Total} (lower the learning rate)");
+            throw new TrainingDivergedException(Step, $"loss is {Describe(parts)}");
         }
 
         return (total, parts);
     }
+
+    /// <summary>
+    /// A finite loss can still come with NaN or infinite gradients (a kernel that reads memory it never wrote did
+    /// exactly that: docs/training.md). Checked before the optimiser step, so a bad step never reaches the weights;
+    /// one sum over all gradients costs a single synchronisation per step.
+    /// </summary>
+    private void ThrowIfGradientsAreNotFinite(LossBreakdown parts)
+    {
+        using var scope = torch.NewDisposeScope();
+        var sums = Network.Module.parameters().Select(p => p.grad).OfType<Tensor>().Select(g => g.abs().sum().to(ScalarType.Float32)).ToList();
+        if (sums.Count == 0)
+        {
+            return;
+        }
+
+        double total = torch.stack(sums).sum().item<float>();
+        if (!double.IsFinite(total))
+        {
+            var bad = Network.Module.named_parameters()
+                .Where(p => p.parameter.grad is { } g && !torch.isfinite(g).all().item<bool>())
+                .Select(p => p.name).ToList();
+            string names = bad.Count == 0 ? "their sum overflows" : string.Join(", ", bad.Take(3)) + (bad.Count > 3 ? $" and {bad.Count - 3} more" : "");
+            throw new TrainingDivergedException(Step, $"gradients are not finite ({names}) although the loss is {Describe(parts)}");
+        }
+    }
+
+    private static string Describe(LossBreakdown parts) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{parts.Total:G4} (policy {parts.Policy:G4}, value {parts.Value:G4}, score {parts.Score:G4}, ownership {parts.Ownership:G4})");
 
     /// <summary>
     /// Saves a checkpoint: STEM.weights/.json (the network, readable as a model), STEM.optimizer (optimiser state)

@@ -25,4 +25,35 @@ public static class TrainingPrecision
         "auto" => Default,
         _ => throw new FormatException($"'{text}' is not a training precision (fp32, bf16 or auto)"),
     };
+
+    /// <summary>
+    /// The precision to train in for the setting <paramref name="requested"/>, after the numerical self-check
+    /// <paramref name="check"/> (<see cref="MixedPrecisionCheck"/>) where mixed precision is asked for: <c>auto</c>
+    /// falls back to fp32 with one line through <paramref name="say"/> saying why; an explicit <c>bf16</c> that fails
+    /// is refused (<see cref="ArgumentException"/> with the reason), never trained into NaN.
+    /// </summary>
+    public static Precision Resolve(string requested, Func<Precision, MixedPrecisionComparison> check, Action<string> say)
+    {
+        bool automatic = requested.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);
+        var precision = Parse(requested);
+        if (precision == Precision.Float32)
+        {
+            return precision;
+        }
+
+        var result = check(precision);
+        if (result.Problem is not { } problem)
+        {
+            return precision;
+        }
+
+        string reason = $"the {precision.ShortName()} self-check failed on this machine: {problem} ({result.Summary})";
+        if (!automatic)
+        {
+            throw new ArgumentException($"training precision {precision.ShortName()} refused: {reason}; train with --precision fp32");
+        }
+
+        say($"warning: training in fp32: {reason}");
+        return Precision.Float32;
+    }
 }
