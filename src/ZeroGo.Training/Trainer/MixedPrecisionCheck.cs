@@ -21,10 +21,12 @@ public sealed record MixedPrecisionComparison(
     public const double MaxLossDifference = 0.01;
 
     /// <summary>
-    /// Smallest cosine between the bf16 and fp32 updates: measured 0.985 and above, while the fp32 update on another
-    /// batch of the same kind has cosine 0.31 (sampling noise); the kernel that read unwritten padding gave 0.67.
+    /// Smallest cosine between the bf16 and fp32 updates. bf16's rounding grows with depth: measured (fresh weights,
+    /// batch 32) 0.988 for b2c16 on 5x5, 0.979 for b4c48 on 7x7, 0.927 for b6c64 on 9x9, 0.903 for b10c128 on
+    /// 19x19, while the fp32 update on another batch of the same kind has cosine 0.31 (sampling noise). The kernel
+    /// that read unwritten padding gave NaN (a failed step) or 0.67.
     /// </summary>
-    public const double MinUpdateCosine = 0.9;
+    public const double MinUpdateCosine = 0.8;
 
     public double LossDifference => Math.Abs(Mixed.Total - Float32.Total) / Math.Max(1e-9, Math.Abs(Float32.Total));
 
