@@ -19,6 +19,7 @@ namespace ZeroGo.Neural;
 public sealed class PolicyValueNetwork : IDisposable
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    private static readonly object SeededCreation = new();
 
     private readonly ResidualNetwork _module;
     private readonly object _inferenceLock = new();
@@ -54,12 +55,18 @@ public sealed class PolicyValueNetwork : IDisposable
     {
         config.Validate();
         var target = ComputeDevice.Parse(device);
-        if (seed is long s)
+        ResidualNetwork module;
+        // libtorch's generator is process-wide: two threads creating seeded networks at once would share its draws.
+        lock (SeededCreation)
         {
-            torch.manual_seed(s);
+            if (seed is long s)
+            {
+                torch.manual_seed(s);
+            }
+
+            module = new ResidualNetwork(config);
         }
 
-        var module = new ResidualNetwork(config);
         module.eval();
         if (target.type != DeviceType.CPU)
         {

@@ -271,8 +271,12 @@ public sealed class AnalysisCommandTests
 
         host.Connection.Ask("genmove b");
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"genmove took {clock.Elapsed.TotalSeconds:F2} s of a 1 s period");
+        // The search itself stopped on its clock inside the period; the whole command gets slack for what a loaded
+        // CI machine adds around it (JIT, GC, scheduling), which is not the time manager's doing.
         Assert.Equal(StopReason.TimeLimit, host.Engine.LastResult!.StopReason);
+        var searched = host.Engine.LastResult.Snapshot.Elapsed;
+        Assert.True(searched < TimeSpan.FromSeconds(1), $"the search took {searched.TotalSeconds:F2} s of a 1 s period");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"genmove took {clock.Elapsed.TotalSeconds:F2} s for a 1 s period");
     }
 
     [Fact]

@@ -62,11 +62,11 @@ public class BatchingEvaluatorTests
             AssertIsDistributionOverLegalMoves(requests[i], actual[i]);
             for (int move = 0; move < expected[i].Policy.Length; move++)
             {
-                Assert.Equal(expected[i].Policy[move], actual[i].Policy[move], 4);
+                Assert.Equal(expected[i].Policy[move], actual[i].Policy[move], 1e-4f);
             }
 
-            Assert.Equal(expected[i].ValueForSideToMove, actual[i].ValueForSideToMove, 4);
-            Assert.Equal(expected[i].ScoreLeadForSideToMove, actual[i].ScoreLeadForSideToMove, 3);
+            Assert.Equal(expected[i].ValueForSideToMove, actual[i].ValueForSideToMove, 1e-4);
+            Assert.Equal(expected[i].ScoreLeadForSideToMove, actual[i].ScoreLeadForSideToMove, 1e-3);
         }
 
         Assert.Equal(requests.Length, evaluator.PositionsEvaluated);
@@ -140,13 +140,13 @@ public class BatchingEvaluatorTests
             {
                 int from = geometry.DenseIndex(point);
                 int to = geometry.DenseIndex(symmetry.Apply(point, geometry));
-                Assert.Equal(original.Policy[from], transformed.Policy[to], 5);
-                Assert.Equal(original.Ownership[from], transformed.Ownership[to], 5);
+                Assert.Equal(original.Policy[from], transformed.Policy[to], 1e-5f);
+                Assert.Equal(original.Ownership[from], transformed.Ownership[to], 1e-5f);
                 anyDifferent |= from != to && Math.Abs(original.Policy[from] - original.Policy[to]) > 1e-4;
             }
 
-            Assert.Equal(original.Policy[^1], transformed.Policy[^1], 5);
-            Assert.Equal(original.ValueForSideToMove, transformed.ValueForSideToMove, 5);
+            Assert.Equal(original.Policy[^1], transformed.Policy[^1], 1e-5f);
+            Assert.Equal(original.ValueForSideToMove, transformed.ValueForSideToMove, 1e-5);
         }
 
         // Otherwise the test would pass for a network that ignores the board.
@@ -197,7 +197,7 @@ public class BatchingEvaluatorTests
         AssertIsDistributionOverLegalMoves(request, b);
         double totalVariation = 0.5 * a.Policy.Zip(b.Policy).Sum(pair => Math.Abs(pair.First - pair.Second));
         Assert.True(totalVariation < 0.05, $"policy total variation {totalVariation}");
-        Assert.Equal(a.ValueForSideToMove, b.ValueForSideToMove, 1);
+        Assert.Equal(a.ValueForSideToMove, b.ValueForSideToMove, 0.05);
     }
 
     [Fact]

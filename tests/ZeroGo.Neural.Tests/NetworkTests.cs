@@ -85,18 +85,18 @@ public class NetworkTests
         {
             for (int column = 0; column < 9; column++)
             {
-                Assert.Equal(alone.PolicyLogits[row * 9 + column], padded.PolicyLogits[row * 19 + column], 3);
-                Assert.Equal(alone.Ownership[row * 9 + column], padded.Ownership[row * 19 + column], 4);
+                Assert.Equal(alone.PolicyLogits[row * 9 + column], padded.PolicyLogits[row * 19 + column], 1e-3f);
+                Assert.Equal(alone.Ownership[row * 9 + column], padded.Ownership[row * 19 + column], 1e-4f);
             }
         }
 
-        Assert.Equal(alone.PolicyLogits[81], padded.PolicyLogits[361], 3);
+        Assert.Equal(alone.PolicyLogits[81], padded.PolicyLogits[361], 1e-3f);
         for (int k = 0; k < 3; k++)
         {
-            Assert.Equal(alone.OutcomeLogits[k], padded.OutcomeLogits[k], 3);
+            Assert.Equal(alone.OutcomeLogits[k], padded.OutcomeLogits[k], 1e-3f);
         }
 
-        Assert.Equal(alone.ScoreLead[0], padded.ScoreLead[0], 2);
+        Assert.Equal(alone.ScoreLead[0], padded.ScoreLead[0], 1e-2f);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public class TrainingBenchmarkTests
         var fp32 = TrainingBenchmark.TrainAndEvaluate(initial, settings, Precision.Float32, batches, 6, evaluation);
         var bf16 = TrainingBenchmark.TrainAndEvaluate(initial, settings, Precision.BFloat16, batches, 6, evaluation);
         Assert.Equal(Precision.BFloat16, bf16.Precision);
-        Assert.Equal(fp32.First.Total, bf16.First.Total, 1);
+        Assert.True(Math.Abs(fp32.First.Total - bf16.First.Total) <= 0.01 * fp32.First.Total, $"first loss fp32 {fp32.First.Total:F4}, bf16 {bf16.First.Total:F4}");
         Assert.True(fp32.Final.Total < fp32.First.Total, $"fp32 did not learn: {fp32.First.Total:F4} -> {fp32.Final.Total:F4}");
         Assert.True(Math.Abs(fp32.Final.Total - bf16.Final.Total) <= 0.02 * fp32.Final.Total,
             $"held-out loss fp32 {fp32.Final.Total:F4}, bf16 {bf16.Final.Total:F4}");
