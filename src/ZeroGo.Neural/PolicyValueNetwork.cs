@@ -125,6 +125,7 @@ public sealed class PolicyValueNetwork : IDisposable
             BoardSizes = manifest.BoardSizes,
             TrainingSteps = manifest.TrainingSteps,
             Notes = manifest.Notes,
+            CpuHours = manifest.CpuHours,
             Created = manifest.Created,
         };
         return new PolicyValueNetwork(config, module, target, info);
@@ -161,6 +162,7 @@ public sealed class PolicyValueNetwork : IDisposable
             TrainingSteps = info.TrainingSteps,
             Created = info.Created ?? DateTimeOffset.UtcNow,
             Notes = info.Notes,
+            CpuHours = info.CpuHours,
             Weights = new ModelManifest.WeightsSection
             {
                 Bytes = weights.Length,

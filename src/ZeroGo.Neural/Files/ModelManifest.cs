@@ -36,6 +36,14 @@ public sealed record ModelManifest
     [JsonPropertyName("notes")]
     public string Notes { get; init; } = "";
 
+    /// <summary>
+    /// CPU-hours of self-play and training behind these weights, counted over the whole lineage (a run started from
+    /// another model adds that model's); null where nobody counted (older files, networks from elsewhere).
+    /// </summary>
+    [JsonPropertyName("cpuHours")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? CpuHours { get; init; }
+
     [JsonPropertyName("weights")]
     public WeightsSection Weights { get; init; } = new();
 
@@ -124,6 +132,9 @@ public sealed record ModelInfo
     public long TrainingSteps { get; init; }
 
     public string Notes { get; init; } = "";
+
+    /// <summary>Cumulative CPU-hours of the lineage (<see cref="ModelManifest.CpuHours"/>), when counted.</summary>
+    public double? CpuHours { get; init; }
 
     /// <summary>Defaults to now.</summary>
     public DateTimeOffset? Created { get; init; }

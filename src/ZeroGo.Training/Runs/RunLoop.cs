@@ -29,6 +29,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
     private CsvLog? _trainingLog;
     private CsvLog? _gateLog;
     private Precision? _precision;
+    private RunCpuClock? _cpuClock;
 
     /// <summary>Progress lines and warnings for people.</summary>
     public event Action<string>? Log;
@@ -45,6 +46,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
         config.Validate();
         run.CreateFolders();
         run.RemoveTemporaryFiles(Say);
+        _cpuClock = new RunCpuClock(run);   // from now on this process's CPU time counts for the run
         OpenLogs();
         int generation = EnsureInitialModel();
         using var deadlineSource = limits.Deadline is { } deadline
@@ -55,6 +57,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
         while (!token.IsCancellationRequested && (limits.Generations is not int total || generation < total))
         {
             PlaySelfPlay(generation, token);
+            CpuClock.Save();
             if (token.IsCancellationRequested)
             {
                 break;
@@ -153,6 +156,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
             {
                 BoardSizes = [BoardGeometry.Get(config.Size).ToString()],
                 Notes = initial is null ? "generation 0: random initial weights" : $"generation 0: initialised from {initial.Describe()}",
+                CpuHours = initial is null ? 0 : fresh.Info.CpuHours,   // the lineage's hours carry over
             };
             fresh.Save(run.ModelStem(0), info);
             fresh.Save(run.LatestModelStem, info);
@@ -287,6 +291,26 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
     /// </summary>
     private Precision ResolvePrecision(NetworkConfig shape) => _precision ??= TrainingPrecision.Resolve(config.Training.Precision,
         mixed => MixedPrecisionCheck.Run(shape, BoardGeometry.Get(config.Size), mixed, config.Training.Threads), Say);
+
+    private RunCpuClock CpuClock => _cpuClock ??= new RunCpuClock(run);
+
+    /// <summary>CPU-hours behind the model about to be saved: the generation-0 model's (a model the run started from) plus this run's.</summary>
+    private double LineageCpuHours()
+    {
+        CpuClock.Save();
+        double initial = 0;
+        try
+        {
+            using var generationZero = PolicyValueNetwork.Load(run.ModelStem(0));
+            initial = generationZero.Info.CpuHours ?? 0;
+        }
+        catch (ModelFileException)
+        {
+            // A damaged generation 0 does not stop training; the count then starts at this run.
+        }
+
+        return initial + CpuClock.RunHours;
+    }
 
     private string CheckpointStem(long step) => Path.Combine(run.Checkpoints, $"step-{step.ToString("D8", CultureInfo.InvariantCulture)}");
 
@@ -423,6 +447,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
                 if (trainer.Step % settings.CheckpointEverySteps == 0 || trainer.Step == targetStep)
                 {
                     trainer.SaveCheckpoint(CheckpointStem(trainer.Step), generation + 1);
+                    CpuClock.Save();
                     PruneCheckpoints(keep: 2);
                 }
             }
@@ -432,6 +457,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
                 BoardSizes = [BoardGeometry.Get(config.Size).ToString()],
                 TrainingSteps = trainer.Step,
                 Notes = $"generation {generation + 1}: {samplesSeen} samples this generation, window {window.Count}",
+                CpuHours = LineageCpuHours(),
             };
             bool? passed = config.Gate.Enabled ? PassesGate(network, generation, token) : true;
             if (passed is null)
