@@ -36,6 +36,27 @@ public class EngineSpecTests
     }
 
     [Fact]
+    public void A_model_spec_loads_a_Leela_Zero_network_too()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"zg-arena-lz-{Guid.NewGuid():N}.txt");
+        try
+        {
+            Neural.LeelaZero.LeelaZeroWeightsWriter.Save(Neural.LeelaZero.LeelaZeroRandomWeights.Create(1, 8, seed: 5), path);
+            using var factory = Assert.IsType<ModelPlayerFactory>(EngineSpec.Create($"model:{path}@4"));
+            Assert.Equal(19, factory.FixedBoardSize);
+            using var player = factory.Create(0, seed: 3);
+            var state = new Go.GameState(19, new Go.Rules { Komi = 7.5 });
+            player.NewGame(state);
+            var move = player.GenerateMove(state).Move;
+            Assert.True(state.IsLegal(state.ToMove, move), $"{move} is not legal on the empty board");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Command_lines_keep_quoted_parts_together()
     {
         Assert.Equal(["prog", "--opt", "a b", "c"], EngineSpec.SplitCommandLine("prog --opt \"a b\" c"));

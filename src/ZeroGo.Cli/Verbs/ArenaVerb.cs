@@ -122,8 +122,17 @@ internal static class ArenaVerb
         return result;
     }
 
-    private static IArenaPlayerFactory CreateEngine(string spec, int defaultVisits, int boardSize) =>
-        spec.Trim().StartsWith(LevelPlayerFactory.Prefix, StringComparison.OrdinalIgnoreCase)
+    private static IArenaPlayerFactory CreateEngine(string spec, int defaultVisits, int boardSize)
+    {
+        var engine = spec.Trim().StartsWith(LevelPlayerFactory.Prefix, StringComparison.OrdinalIgnoreCase)
             ? LevelPlayerFactory.Create(spec.Trim(), boardSize, threads: Math.Max(1, Environment.ProcessorCount))
             : EngineSpec.Create(spec, defaultVisits);
+        if (engine is ModelPlayerFactory { FixedBoardSize: int fixedSize } && fixedSize != boardSize)
+        {
+            engine.Dispose();
+            throw new ArgumentException($"{spec} is a Leela Zero network, which plays only {fixedSize}x{fixedSize}; use --size {fixedSize}");
+        }
+
+        return engine;
+    }
 }

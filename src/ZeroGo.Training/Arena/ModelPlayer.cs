@@ -2,6 +2,7 @@ using System.Globalization;
 using ZeroGo.Go;
 using ZeroGo.Neural;
 using ZeroGo.Neural.Evaluators;
+using ZeroGo.Neural.LeelaZero;
 using ZeroGo.Search;
 
 namespace ZeroGo.Training.Arena;
@@ -9,17 +10,22 @@ namespace ZeroGo.Training.Arena;
 /// <summary>
 /// A network with the search as an arena player: one <see cref="MctsSearch"/> per parallel game, all sharing one
 /// batched evaluator (so parallel games fill its batches). No noise, best move by LCB; resigns when hopeless.
+/// The model is either family <see cref="NetworkLoader"/> reads: a ZeroGo model or a Leela Zero weight file (19x19).
 /// </summary>
 public sealed class ModelPlayerFactory : IArenaPlayerFactory
 {
-    private readonly BatchingEvaluator _evaluator;
-    private readonly PolicyValueNetwork _network;
+    private readonly LoadedNetwork _network;
     private readonly int _visits;
 
     public ModelPlayerFactory(string modelPath, int visits, string name, string device = ComputeDevice.Cpu)
     {
-        _network = PolicyValueNetwork.Load(modelPath, device);
-        _evaluator = new BatchingEvaluator(_network, new EvaluatorOptions { MaxBatchSize = 64 });
+        _network = NetworkLoader.Load(modelPath, new NetworkLoadOptions
+        {
+            Device = device,
+            Precision = PrecisionExtensions.InferenceDefault,
+            MaxBatchSize = 64,
+            CallerThreads = MaxParallelGames,
+        });
         _visits = visits;
         Name = name;
     }
@@ -28,15 +34,14 @@ public sealed class ModelPlayerFactory : IArenaPlayerFactory
 
     public int MaxParallelGames => 64;
 
-    public BatchingEvaluator Evaluator => _evaluator;
+    /// <summary>The board size the network is limited to (19 for Leela Zero), or null when it plays any.</summary>
+    public int? FixedBoardSize => _network.Family == NetworkFamily.LeelaZero ? _network.BoardSize : null;
 
-    public IArenaPlayer Create(int slot, ulong seed) => new ModelPlayer(Name, _evaluator, _visits, seed);
+    public IEvaluator Evaluator => _network.Evaluator;
 
-    public void Dispose()
-    {
-        _evaluator.Dispose();
-        _network.Dispose();
-    }
+    public IArenaPlayer Create(int slot, ulong seed) => new ModelPlayer(Name, _network.Evaluator, _visits, seed);
+
+    public void Dispose() => _network.Dispose();
 
     /// <summary>"model:PATH[@VISITS]" → path and visits (default <paramref name="defaultVisits"/>).</summary>
     public static (string Path, int Visits) ParseSpec(string spec, int defaultVisits)
