@@ -110,7 +110,7 @@ public sealed class StreamingTests
         var host = new GtpTestHost();
         AddTestStream(host.Server.Commands);
         Assert.Matches(new Regex(@"\A=4\n(info \d+\n)*done\n\n\z"), host.Server.Execute("4 test-stream 1000 done"));
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(1500)); // ample time for 3 lines at 10 ms even on a busy machine
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(5)); // 3 lines at 10 ms, with room for a starved thread pool on a loaded 2-core machine
         var streamed = host.Server.Execute("5 test-stream 10", cancel.Token);
         Assert.Matches(new Regex(@"\A=5\n(info \d+\n){3,}\n\z"), streamed);
     }
