@@ -101,6 +101,8 @@ public static class PostgresSchema
         Execute(connection, transaction, $"GRANT USAGE ON SCHEMA zerogo TO {quoted}");
         Execute(connection, transaction, $"GRANT SELECT ON zerogo.schema_info, zerogo.run_config, zerogo.networks TO {quoted}");
         Execute(connection, transaction, $"GRANT INSERT ON zerogo.games TO {quoted}");
+        // INSERT … ON CONFLICT (id) needs to read the id column: that is what makes a retried upload a no-op.
+        Execute(connection, transaction, $"GRANT SELECT (id) ON zerogo.games TO {quoted}");
         transaction.Commit();
     }
 

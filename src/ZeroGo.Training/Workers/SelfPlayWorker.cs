@@ -46,6 +46,9 @@ public sealed class SelfPlayWorker(IRunStore store, WorkerOptions options)
 
     public int GamesUploaded { get; private set; }
 
+    /// <summary>Games started so far: with <see cref="WorkerOptions.MaxGames"/>, no more than that many start.</summary>
+    private int _gamesStarted;
+
     private void Say(string line) => Log?.Invoke(line);
 
     /// <summary>Plays and uploads until cancelled (or <see cref="WorkerOptions.MaxGames"/>); returns the games uploaded.</summary>
@@ -69,7 +72,7 @@ public sealed class SelfPlayWorker(IRunStore store, WorkerOptions options)
         return GamesUploaded;
     }
 
-    private bool Done => options.MaxGames is int max && GamesUploaded >= max;
+    private bool Done => options.MaxGames is int max && _gamesStarted >= max;
 
     private (RunConfig Config, int Generation) WaitForRun(StoreRetry retry, CancellationToken cancel)
     {
@@ -116,7 +119,17 @@ public sealed class SelfPlayWorker(IRunStore store, WorkerOptions options)
         watcher.Start();
         Say($"worker {options.Name}: playing with {RunDirectory.GenerationName(generation)}, {settings.ConcurrentGames} games at once");
         var numbers = Enumerable.Range(0, 100_000).Select(_ => Random.Shared.Next(1, int.MaxValue)).ToList();
-        runner.Run(numbers, cancel, stopStarting: () => Volatile.Read(ref newer) != generation || Done);
+        runner.Run(numbers, cancel, stopStarting: () =>
+        {
+            // Called under the runner's lock before each new game.
+            if (Volatile.Read(ref newer) != generation || options.MaxGames is int max && _gamesStarted >= max)
+            {
+                return true;
+            }
+
+            _gamesStarted++;
+            return false;
+        });
         stopWatching.Cancel();
         watcher.Join();
         if (newer != generation)
