@@ -79,9 +79,10 @@ public sealed class SelfPlayWorker(IRunStore store, WorkerOptions options)
         bool told = false;
         while (true)
         {
-            var found = retry.Run(() => store.IsPrepared() && store.LoadConfig() is { } c && store.NewestGeneration() is int g
-                ? (c, g)
-                : ((RunConfig, int)?)null, cancel);
+            bool prepared = retry.Run(store.IsPrepared, cancel);
+            var found = prepared
+                ? retry.Run(() => store.LoadConfig() is { } c && store.NewestGeneration() is int g ? (c, g) : ((RunConfig, int)?)null, cancel)
+                : null;
             if (found is { } run)
             {
                 Say($"worker {options.Name}: {run.Item1.Size}x{run.Item1.Size} run in {store.Description}, generation {run.Item2}");
@@ -94,7 +95,15 @@ public sealed class SelfPlayWorker(IRunStore store, WorkerOptions options)
                 told = true;
             }
 
-            retry.Run(() => store.WaitForNewGeneration(null, options.PollInterval, cancel), cancel);
+            if (prepared)
+            {
+                retry.Run(() => store.WaitForNewGeneration(null, options.PollInterval, cancel), cancel);
+            }
+            else
+            {
+                cancel.WaitHandle.WaitOne(TimeSpan.FromSeconds(2));   // no tables to read yet: the trainer creates them
+            }
+
             cancel.ThrowIfCancellationRequested();
         }
     }
