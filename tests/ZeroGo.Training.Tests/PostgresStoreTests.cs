@@ -218,6 +218,24 @@ public sealed class PostgresStoreTests(PostgresServerFixture fixture) : IClassFi
         Assert.Equal(uploaded.Order(), store.GameIds().Order());
     }
 
+    [SkippableFact]
+    public void Trainer_refuses_a_store_that_holds_another_run()
+    {
+        var server = fixture.Server;
+        string url = server.Url(server.CreateDatabase());
+        using (var other = new PostgresRunStore(StoreAddress.ToConnectionString(url)))
+        {
+            other.Prepare();
+            other.SaveConfig(TinyConfig() with { Seed = 99 });
+        }
+
+        var run = new RunDirectory(Path.Combine(_folder, "run"));
+        var trainer = new StoreLoop(new RunLoop(run, TinyConfig()), () => StoreAddress.Open(url), localSelfPlay: 0);
+        var refused = Assert.Throws<StoreFatalException>(() => trainer.Execute(new LoopLimits(1, null)));
+        Assert.Contains("holds another run", refused.Message);
+        Assert.False(Directory.Exists(run.Models) && Directory.EnumerateFiles(run.Models).Any());
+    }
+
     [Fact]
     public void Store_url_keeps_the_password_out_of_its_description()
     {

@@ -234,14 +234,18 @@ public sealed class PostgresRunStore : IRunStore
 
         var active = new List<WorkerActivity>();
         using (var command = new NpgsqlCommand(
-            "SELECT worker, count(*), max(uploaded_at) FROM zerogo.games WHERE uploaded_at > now() - @recent GROUP BY worker ORDER BY worker", connection))
+            "SELECT worker, count(*), max(uploaded_at), extract(epoch FROM now() - min(uploaded_at))::float8 FROM zerogo.games " +
+            "WHERE uploaded_at > now() - @recent GROUP BY worker ORDER BY worker", connection))
         {
             command.Parameters.AddWithValue("recent", recent);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 int count = (int)reader.GetInt64(1);
-                active.Add(new WorkerActivity(reader.GetString(0), count, count / recent.TotalHours, reader.GetFieldValue<DateTimeOffset>(2)));
+                // Over the time since its first upload in the window (at least a minute), so a worker that joined
+                // a minute ago is not shown at a tenth of its speed.
+                double hours = Math.Max(1.0 / 60, reader.GetDouble(3) / 3600);
+                active.Add(new WorkerActivity(reader.GetString(0), count, count / hours, reader.GetFieldValue<DateTimeOffset>(2)));
             }
         }
 
