@@ -219,6 +219,28 @@ public sealed class PostgresStoreTests(PostgresServerFixture fixture) : IClassFi
     }
 
     [SkippableFact]
+    public void Trainer_with_local_selfplay_and_no_workers_trains_and_publishes_a_generation()
+    {
+        var server = fixture.Server;
+        string url = server.Url(server.CreateDatabase());
+        var config = TinyConfig() with
+        {
+            Training = TinyConfig().Training with { StepsPerGeneration = 5, BatchSize = 32, Precision = "fp32", Threads = 1 },
+        };
+        var run = new RunDirectory(Path.Combine(_folder, "run"));
+        var trainer = new StoreLoop(new RunLoop(run, config), () => StoreAddress.Open(url), localSelfPlay: 2);
+        var log = new List<string>();
+        trainer.Log += line => { lock (log) { log.Add(line); } };
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        Assert.Equal(1, trainer.Execute(new LoopLimits(1, null), cancel.Token));
+
+        using var store = new PostgresRunStore(StoreAddress.ToConnectionString(url));
+        Assert.Equal(1, store.NewestGeneration());
+        Assert.True(store.CountGames(0) >= config.SelfPlay.GamesPerGeneration, string.Join('\n', log));
+        Assert.Contains(log, line => line.StartsWith("store: published gen-0001", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
     public void Trainer_refuses_a_store_that_holds_another_run()
     {
         var server = fixture.Server;
