@@ -76,6 +76,27 @@ public sealed class PostgresStoreTests(PostgresServerFixture fixture) : IClassFi
     }
 
     [SkippableFact]
+    public void An_older_store_is_migrated_and_keeps_its_rows()
+    {
+        var server = fixture.Server;
+        var database = server.CreateDatabase();
+        using (var connection = new NpgsqlConnection(StoreAddress.ToConnectionString(server.Url(database))))
+        {
+            connection.Open();
+            PostgresSchema.Migrate(connection, target: 1);
+        }
+
+        server.Sql("INSERT INTO zerogo.networks (generation, manifest, weights) VALUES (0, '{}', '\\x00')", database);
+        using var store = new PostgresRunStore(StoreAddress.ToConnectionString(server.Url(database)));
+        Assert.False(store.IsPrepared());   // workers wait for the trainer to migrate
+        store.Prepare();
+        Assert.True(store.IsPrepared());
+        Assert.Equal(PostgresSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            server.Sql("SELECT version FROM zerogo.schema_info", database));
+        Assert.Null(Assert.Single(store.Status(TimeSpan.FromMinutes(1)).Networks).Gate);
+    }
+
+    [SkippableFact]
     public void Config_networks_and_games_round_trip_and_an_upload_counts_once()
     {
         var server = fixture.Server;
@@ -87,9 +108,10 @@ public sealed class PostgresStoreTests(PostgresServerFixture fixture) : IClassFi
         store.SaveConfig(config);
         Assert.Equal(config, store.LoadConfig());
 
-        store.PublishNetwork(0, TinyNetwork());
+        store.PublishNetwork(0, TinyNetwork(), gate: "gate: gen-0000 vs nothing");
         store.PublishNetwork(0, TinyNetwork("other"));   // a generation is published once
         Assert.Equal(0, store.NewestGeneration());
+        Assert.Equal("gate: gen-0000 vs nothing", Assert.Single(store.Status(TimeSpan.FromMinutes(1)).Networks).Gate);
         var fetched = store.FetchNetwork(0, Path.Combine(_folder, "cache"));
         using (var network = PolicyValueNetwork.Load(fetched))
         {

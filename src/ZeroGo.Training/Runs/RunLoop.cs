@@ -36,6 +36,9 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
 
     public RunConfig Config => config;
 
+    /// <summary>The result line of the newest gate match this loop played (null before one, or without --gate).</summary>
+    public string? LastGateResult { get; private set; }
+
     private void Say(string line) => Log?.Invoke(line);
 
     /// <summary>Runs until the limits are reached or <paramref name="cancel"/> fires; returns the newest generation.</summary>
@@ -469,6 +472,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
             $"gate: {candidateName} (candidate) vs {bestName}: {stats.Summary()}; needs {100 * gate.Threshold:0.#}%: " +
             $"{(promoted ? "promoted" : "rejected")}; games in {Path.GetRelativePath(run.Root, folder)}");
         Say(line);
+        LastGateResult = line;
         OpenLogs();
         _gateLog?.Append(DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), generation + 1, bestName, stats.Wins, stats.Losses,
             stats.Draws, stats.Score, gate.Threshold, promoted ? 1 : 0, Path.GetRelativePath(run.Root, folder));

@@ -57,7 +57,8 @@ public sealed class StoreLoop(RunLoop loop, Func<IRunStore> openStore, int local
 
                 generation++;
                 int published = generation;
-                retry.Run(() => store.PublishNetwork(published, run.ModelStem(published)), token);
+                string? gate = loop.Config.Gate.Enabled ? loop.LastGateResult : null;
+                retry.Run(() => store.PublishNetwork(published, run.ModelStem(published), gate), token);
                 Say($"store: published {RunDirectory.GenerationName(generation)} to {store.Description}");
                 loop.DrawCharts();
             }

@@ -27,8 +27,11 @@ public interface IRunStore : IDisposable
     /// <summary>The newest published generation, or null while none is.</summary>
     int? NewestGeneration();
 
-    /// <summary>Publishes the model at <paramref name="modelStem"/> as <paramref name="generation"/>; a no-op when it is there.</summary>
-    void PublishNetwork(int generation, string modelStem);
+    /// <summary>
+    /// Publishes the model at <paramref name="modelStem"/> as <paramref name="generation"/> with the result line of
+    /// the gate that decided on it (null without a gate); a no-op when the generation is there.
+    /// </summary>
+    void PublishNetwork(int generation, string modelStem, string? gate = null);
 
     /// <summary>Copies the network of <paramref name="generation"/> into <paramref name="folder"/>; returns its model stem.</summary>
     string FetchNetwork(int generation, string folder);

@@ -62,7 +62,7 @@ public sealed class PostgresRunStore : IRunStore
         return command.ExecuteScalar() is int generation ? generation : (int?)null;
     });
 
-    public void PublishNetwork(int generation, string modelStem)
+    public void PublishNetwork(int generation, string modelStem, string? gate = null)
     {
         var paths = ModelPaths.From(modelStem);
         string manifest = File.ReadAllText(paths.Manifest);
@@ -71,12 +71,13 @@ public sealed class PostgresRunStore : IRunStore
         {
             using var transaction = connection.BeginTransaction();
             using (var insert = new NpgsqlCommand(
-                "INSERT INTO zerogo.networks (generation, manifest, weights) VALUES (@generation, @manifest, @weights) ON CONFLICT (generation) DO NOTHING",
+                "INSERT INTO zerogo.networks (generation, manifest, weights, gate) VALUES (@generation, @manifest, @weights, @gate) ON CONFLICT (generation) DO NOTHING",
                 connection, transaction))
             {
                 insert.Parameters.AddWithValue("generation", generation);
                 insert.Parameters.AddWithValue("manifest", manifest);
                 insert.Parameters.AddWithValue("weights", NpgsqlDbType.Bytea, weights);
+                insert.Parameters.AddWithValue("gate", NpgsqlDbType.Text, (object?)gate ?? DBNull.Value);
                 insert.ExecuteNonQuery();
             }
 
@@ -205,12 +206,12 @@ public sealed class PostgresRunStore : IRunStore
     public StoreStatus Status(TimeSpan recent) => Use(connection =>
     {
         var networks = new List<NetworkEntry>();
-        using (var command = new NpgsqlCommand("SELECT generation, published_at FROM zerogo.networks ORDER BY generation", connection))
+        using (var command = new NpgsqlCommand("SELECT generation, published_at, gate FROM zerogo.networks ORDER BY generation", connection))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                networks.Add(new NetworkEntry(reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1)));
+                networks.Add(new NetworkEntry(reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
             }
         }
 

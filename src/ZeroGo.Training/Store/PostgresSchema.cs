@@ -35,6 +35,9 @@ public static class PostgresSchema
         CREATE INDEX games_generation ON zerogo.games (generation);
         CREATE INDEX games_uploaded_at ON zerogo.games (uploaded_at);
         """,
+        """
+        ALTER TABLE zerogo.networks ADD COLUMN gate text;
+        """,
     ];
 
     /// <summary>The schema version this program reads and writes.</summary>
@@ -47,22 +50,25 @@ public static class PostgresSchema
     private const long MigrationLock = 0x5A65726F476F;
 
     /// <summary>Creates or migrates the schema to <see cref="Version"/>; the caller's role becomes its owner.</summary>
-    public static void Migrate(NpgsqlConnection connection)
+    public static void Migrate(NpgsqlConnection connection) => Migrate(connection, Version);
+
+    /// <summary>Migrates to <paramref name="target"/> only (tests build an old store with it).</summary>
+    internal static void Migrate(NpgsqlConnection connection, int target)
     {
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, $"SELECT pg_advisory_xact_lock({MigrationLock})");
         Execute(connection, transaction, "CREATE SCHEMA IF NOT EXISTS zerogo; CREATE TABLE IF NOT EXISTS zerogo.schema_info (version int NOT NULL)");
         int current = ReadVersion(connection, transaction) ?? 0;
         RefuseNewer(current);
-        for (int version = current; version < Version; version++)
+        for (int version = current; version < target; version++)
         {
             Execute(connection, transaction, Migrations[version]);
         }
 
-        if (current != Version)
+        if (current < target)
         {
             Execute(connection, transaction, "DELETE FROM zerogo.schema_info");
-            Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"INSERT INTO zerogo.schema_info (version) VALUES ({Version})"));
+            Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"INSERT INTO zerogo.schema_info (version) VALUES ({target})"));
         }
 
         transaction.Commit();

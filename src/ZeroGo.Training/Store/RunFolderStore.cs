@@ -24,7 +24,8 @@ public sealed class RunFolderStore(RunDirectory run) : IRunStore
     public int? NewestGeneration() =>
         run.GenerationsWithFile(ModelPaths.ManifestExtension) is { Count: > 0 } generations ? generations[^1] : null;
 
-    public void PublishNetwork(int generation, string modelStem)
+    /// <remarks>The gate's line is already in the run folder's logs/gate.log.</remarks>
+    public void PublishNetwork(int generation, string modelStem, string? gate = null)
     {
         var target = new ModelPaths(run.ModelStem(generation));
         var source = ModelPaths.From(modelStem);
@@ -86,7 +87,7 @@ public sealed class RunFolderStore(RunDirectory run) : IRunStore
     public StoreStatus Status(TimeSpan recent)
     {
         var networks = run.GenerationsWithFile(ModelPaths.ManifestExtension)
-            .Select(g => new NetworkEntry(g, File.GetLastWriteTimeUtc(run.ModelStem(g) + ModelPaths.ManifestExtension)))
+            .Select(g => new NetworkEntry(g, File.GetLastWriteTimeUtc(run.ModelStem(g) + ModelPaths.ManifestExtension), null))
             .ToList();
         var perGeneration = networks.ToDictionary(n => n.Generation, n => CountGames(n.Generation));
         int games = perGeneration.Values.Sum();

@@ -21,7 +21,7 @@ public sealed record StoreStatus(
         {
             int games = GamesPerGeneration.GetValueOrDefault(network.Generation);
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"network gen-{network.Generation:D4}  published {network.PublishedAt:yyyy-MM-dd HH:mm:ss}Z  {games} games");
+                $"network gen-{network.Generation:D4}  published {network.PublishedAt:yyyy-MM-dd HH:mm:ss}Z  {games} games{(network.Gate is { } gate ? "  " + gate : "")}");
         }
 
         foreach (var (generation, games) in GamesPerGeneration.Where(g => Networks.All(n => n.Generation != g.Key)).OrderBy(g => g.Key))
@@ -42,7 +42,8 @@ public sealed record StoreStatus(
     }
 }
 
-public sealed record NetworkEntry(int Generation, DateTimeOffset PublishedAt);
+/// <summary>A published network; <paramref name="Gate"/> is the result line of the gate that decided on it, if any.</summary>
+public sealed record NetworkEntry(int Generation, DateTimeOffset PublishedAt, string? Gate);
 
 /// <summary>A worker's uploads in the recent window (games/h over that window).</summary>
 public sealed record WorkerActivity(string Name, int Games, double GamesPerHour, DateTimeOffset LastUpload);
