@@ -9,6 +9,7 @@ namespace ZeroGo.Cli.Tests;
 /// <summary>
 /// A distributed run as people start it: <c>zerogo loop --store</c> and <c>zerogo worker</c> processes against a
 /// real PostgreSQL the test starts. One worker is killed with SIGKILL while it plays and another takes its place;
+/// the trainer is killed after publishing generation 1 and started again;
 /// afterwards every game replays, no id is there twice, every uploaded game is in the store, each generation was
 /// trained on the store's games and <c>store status</c> counts what the database holds.
 /// </summary>
@@ -43,9 +44,12 @@ public sealed class DistributedRunTests : IDisposable
         string url = server.Url(database);
         string run = Path.Combine(_folder, "run");
         const int generations = 3, quota = 6;
-        var trainer = Start(null, "loop", "--run", run, "--size", "5", "--blocks", "1", "--channels", "16",
-            "--games-per-generation", quota.ToString(), "--visits", "8", "--steps-per-generation", "10",
-            "--generations", generations.ToString(), "--store", url);
+        string[] trainerCommand =
+        [
+            "loop", "--run", run, "--size", "5", "--blocks", "1", "--channels", "16", "--games-per-generation", quota.ToString(),
+            "--visits", "8", "--steps-per-generation", "10", "--generations", generations.ToString(), "--store", url,
+        ];
+        var killedTrainer = Start(null, trainerCommand);
         var first = Start(null, "worker", "--store", url, "--threads", "2", "--name", "w1");
         var second = Start(null, "worker", "--store", url, "--threads", "2", "--name", "w2");
 
@@ -53,6 +57,13 @@ public sealed class DistributedRunTests : IDisposable
         first.Process.Kill();   // SIGKILL: its games in progress die with it
         first.Process.WaitForExit();
         var third = Start(null, "worker", "--store", url, "--threads", "2", "--name", "w3");
+
+        // The trainer killed too, once it has published generation 1, and started again with the same command.
+        Assert.True(SpinWait.SpinUntil(() => killedTrainer.Stdout.Contains("store: published gen-0001", StringComparison.Ordinal)
+            || killedTrainer.Process.HasExited, Patience) && !killedTrainer.Process.HasExited, $"trainer:\n{killedTrainer.Stdout}\n{killedTrainer.Stderr}");
+        killedTrainer.Process.Kill();
+        killedTrainer.Process.WaitForExit();
+        var trainer = Start(null, trainerCommand);
 
         Assert.True(SpinWait.SpinUntil(() => trainer.Process.HasExited || second.Process.HasExited || third.Process.HasExited, Patience)
             && trainer.Process.HasExited, $"trainer did not finish:\n{trainer.Stdout}\n{trainer.Stderr}\nw2:\n{second.Stderr}\nw3:\n{third.Stderr}");
@@ -94,7 +105,7 @@ public sealed class DistributedRunTests : IDisposable
         for (int generation = 0; generation < generations; generation++)
         {
             Assert.True(stored.Count(g => g.Generation == generation) >= quota, $"generation {generation} has too few games");
-            Assert.Contains($"store: generation {generation} has ", trainer.Stdout);
+            Assert.Contains($"store: generation {generation} has ", killedTrainer.Stdout + trainer.Stdout);
             // The trainer trained on the store's games: they are in its run folder under their ids.
             var copied = Directory.EnumerateFiles(Path.Combine(run, "samples", $"gen-{generation:D4}"), "*.zgchunk")
                 .Select(path => Guid.Parse(Path.GetFileNameWithoutExtension(path))).ToList();
