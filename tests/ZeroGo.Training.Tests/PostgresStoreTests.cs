@@ -280,6 +280,24 @@ public sealed class PostgresStoreTests(PostgresServerFixture fixture) : IClassFi
         Assert.False(Directory.Exists(run.Models) && Directory.EnumerateFiles(run.Models).Any());
     }
 
+    [SkippableFact]
+    public void Trainer_refuses_a_run_folder_behind_the_store()
+    {
+        var server = fixture.Server;
+        string url = server.Url(server.CreateDatabase());
+        using (var ahead = new PostgresRunStore(StoreAddress.ToConnectionString(url)))
+        {
+            ahead.Prepare();
+            ahead.SaveConfig(TinyConfig());
+            ahead.PublishNetwork(0, TinyNetwork());
+            ahead.PublishNetwork(1, TinyNetwork());
+        }
+
+        var trainer = new StoreLoop(new RunLoop(new RunDirectory(Path.Combine(_folder, "fresh")), TinyConfig()), () => StoreAddress.Open(url), 0);
+        var refused = Assert.Throws<StoreFatalException>(() => trainer.Execute(new LoopLimits(2, null)));
+        Assert.Contains("already has generation 1 but", refused.Message);
+    }
+
     [Fact]
     public void Store_url_keeps_the_password_out_of_its_description()
     {

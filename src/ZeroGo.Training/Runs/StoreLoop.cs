@@ -33,7 +33,16 @@ public sealed class StoreLoop(RunLoop loop, Func<IRunStore> openStore, int local
         retry.Run(store.Prepare, cancel);
         PublishConfig(store, retry, cancel);
         int generation = loop.EnsureInitialModel();
-        for (int g = (retry.Run(store.NewestGeneration, cancel) ?? -1) + 1; g <= generation; g++)
+        int? published = retry.Run(store.NewestGeneration, cancel);
+        if (published > generation)
+        {
+            // Publishing our next generation would collide with the store's: workers would never see it.
+            throw new StoreFatalException(
+                $"{store.Description} already has generation {published} but {run.Root} only reaches {generation}: " +
+                "run the trainer on the run folder that trained it (or use a new database)");
+        }
+
+        for (int g = (published ?? -1) + 1; g <= generation; g++)
         {
             retry.Run(() => store.PublishNetwork(g, run.ModelStem(g)), cancel);
             Say($"store: published {RunDirectory.GenerationName(g)} to {store.Description}");
@@ -56,9 +65,9 @@ public sealed class StoreLoop(RunLoop loop, Func<IRunStore> openStore, int local
                 }
 
                 generation++;
-                int published = generation;
+                int next = generation;
                 string? gate = loop.Config.Gate.Enabled ? loop.LastGateResult : null;
-                retry.Run(() => store.PublishNetwork(published, run.ModelStem(published), gate), token);
+                retry.Run(() => store.PublishNetwork(next, run.ModelStem(next), gate), token);
                 Say($"store: published {RunDirectory.GenerationName(generation)} to {store.Description}");
                 loop.DrawCharts();
             }
