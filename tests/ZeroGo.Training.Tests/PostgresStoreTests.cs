@@ -46,6 +46,8 @@ public sealed class PostgresStoreTests(PostgresServerFixture fixture) : IClassFi
         return new StoredGame(id ?? Guid.NewGuid(), generation, worker, record.Moves.Count, ChunkFile.ToBytes([record]));
     }
 
+    private static PostgresRunStore OpenStore(string url) => new(StoreAddress.ToConnectionString(url));
+
     private static RunConfig TinyConfig() => RunConfig.ForSize(5) with
     {
         Network = new NetworkSettings { Blocks = 1, Channels = 16 },
@@ -57,7 +59,7 @@ public sealed class PostgresStoreTests(PostgresServerFixture fixture) : IClassFi
     {
         var server = fixture.Server;
         var database = server.CreateDatabase();
-        using (var store = new PostgresRunStore(StoreAddress.ToConnectionString(server.Url(database))))
+        using (var store = OpenStore(server.Url(database)))
         {
             Assert.False(store.IsPrepared());
             store.Prepare();
@@ -68,7 +70,7 @@ public sealed class PostgresStoreTests(PostgresServerFixture fixture) : IClassFi
         Assert.Equal(PostgresSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             server.Sql("SELECT version FROM zerogo.schema_info", database));
         server.Sql("UPDATE zerogo.schema_info SET version = 99", database);
-        using var newer = new PostgresRunStore(StoreAddress.ToConnectionString(server.Url(database)));
+        using var newer = OpenStore(server.Url(database));
         var refused = Assert.Throws<StoreFatalException>(() => newer.IsPrepared());
         Assert.Contains("schema is version 99, newer than this program's", refused.Message);
         Assert.DoesNotContain('\n', refused.Message);
@@ -87,7 +89,7 @@ public sealed class PostgresStoreTests(PostgresServerFixture fixture) : IClassFi
         }
 
         server.Sql("INSERT INTO zerogo.networks (generation, manifest, weights) VALUES (0, '{}', '\\x00')", database);
-        using var store = new PostgresRunStore(StoreAddress.ToConnectionString(server.Url(database)));
+        using var store = OpenStore(server.Url(database));
         Assert.False(store.IsPrepared());   // workers wait for the trainer to migrate
         store.Prepare();
         Assert.True(store.IsPrepared());
@@ -100,7 +102,7 @@ public sealed class PostgresStoreTests(PostgresServerFixture fixture) : IClassFi
     public void Config_networks_and_games_round_trip_and_an_upload_counts_once()
     {
         var server = fixture.Server;
-        using var store = new PostgresRunStore(StoreAddress.ToConnectionString(server.Url(server.CreateDatabase())));
+        using var store = OpenStore(server.Url(server.CreateDatabase()));
         store.Prepare();
         Assert.Null(store.LoadConfig());
         Assert.Null(store.NewestGeneration());
@@ -141,11 +143,11 @@ public sealed class PostgresStoreTests(PostgresServerFixture fixture) : IClassFi
     public void Missing_database_and_wrong_password_are_one_clear_line_without_the_password()
     {
         var server = fixture.Server;
-        using var missing = new PostgresRunStore(StoreAddress.ToConnectionString(server.Url("no_such_database")));
+        using var missing = OpenStore(server.Url("no_such_database"));
         var noDatabase = Assert.Throws<StoreFatalException>(() => missing.IsPrepared());
         Assert.Contains("database does not exist", noDatabase.Message);
 
-        using var wrong = new PostgresRunStore(StoreAddress.ToConnectionString(server.Url("postgres", password: "not-the-password")));
+        using var wrong = OpenStore(server.Url("postgres", password: "not-the-password"));
         var denied = Assert.Throws<StoreFatalException>(() => wrong.IsPrepared());
         Assert.Contains("authentication failed", denied.Message);
         Assert.DoesNotContain("not-the-password", denied.Message + wrong.Description);
@@ -159,7 +161,7 @@ public sealed class PostgresStoreTests(PostgresServerFixture fixture) : IClassFi
         server.Sql("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'trainer') THEN CREATE ROLE trainer LOGIN PASSWORD 'tp'; END IF; END $$");
         server.Sql("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'selfplay') THEN CREATE ROLE selfplay LOGIN PASSWORD 'wp'; END IF; END $$");
         var database = server.CreateDatabase(owner: "trainer");
-        using (var trainer = new PostgresRunStore(StoreAddress.ToConnectionString(server.Url(database, "trainer", "tp"))))
+        using (var trainer = OpenStore(server.Url(database, "trainer", "tp")))
         {
             trainer.Prepare();
             trainer.SaveConfig(TinyConfig());
@@ -169,7 +171,7 @@ public sealed class PostgresStoreTests(PostgresServerFixture fixture) : IClassFi
 
         Assert.Equal("trainer", server.Sql("SELECT nspowner::regrole FROM pg_namespace WHERE nspname = 'zerogo'", database));
         string workerUrl = server.Url(database, "selfplay", "wp");
-        using (var worker = new PostgresRunStore(StoreAddress.ToConnectionString(workerUrl)))
+        using (var worker = OpenStore(workerUrl))
         {
             Assert.True(worker.IsPrepared());
             Assert.NotNull(worker.LoadConfig());
@@ -211,14 +213,14 @@ public sealed class PostgresStoreTests(PostgresServerFixture fixture) : IClassFi
     {
         var server = fixture.Server;
         string url = server.Url(server.CreateDatabase());
-        using (var trainer = new PostgresRunStore(StoreAddress.ToConnectionString(url)))
+        using (var trainer = OpenStore(url))
         {
             trainer.Prepare();
             trainer.SaveConfig(TinyConfig());
             trainer.PublishNetwork(0, TinyNetwork());
         }
 
-        using var store = new PostgresRunStore(StoreAddress.ToConnectionString(url));
+        using var store = OpenStore(url);
         var worker = new SelfPlayWorker(store, new WorkerOptions
         {
             Name = "restart", CacheFolder = Path.Combine(_folder, "cache"), MaxGames = 8, PollInterval = TimeSpan.FromSeconds(1),
@@ -256,7 +258,7 @@ public sealed class PostgresStoreTests(PostgresServerFixture fixture) : IClassFi
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         Assert.Equal(1, trainer.Execute(new LoopLimits(1, null), cancel.Token));
 
-        using var store = new PostgresRunStore(StoreAddress.ToConnectionString(url));
+        using var store = OpenStore(url);
         Assert.Equal(1, store.NewestGeneration());
         Assert.True(store.CountGames(0) >= config.SelfPlay.GamesPerGeneration, string.Join('\n', log));
         Assert.Contains(log, line => line.StartsWith("store: published gen-0001", StringComparison.Ordinal));
@@ -267,7 +269,7 @@ public sealed class PostgresStoreTests(PostgresServerFixture fixture) : IClassFi
     {
         var server = fixture.Server;
         string url = server.Url(server.CreateDatabase());
-        using (var other = new PostgresRunStore(StoreAddress.ToConnectionString(url)))
+        using (var other = OpenStore(url))
         {
             other.Prepare();
             other.SaveConfig(TinyConfig() with { Seed = 99 });
@@ -285,7 +287,7 @@ public sealed class PostgresStoreTests(PostgresServerFixture fixture) : IClassFi
     {
         var server = fixture.Server;
         string url = server.Url(server.CreateDatabase());
-        using (var ahead = new PostgresRunStore(StoreAddress.ToConnectionString(url)))
+        using (var ahead = OpenStore(url))
         {
             ahead.Prepare();
             ahead.SaveConfig(TinyConfig());
