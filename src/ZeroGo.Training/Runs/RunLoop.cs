@@ -14,7 +14,20 @@ using ZeroGo.Training.Trainer;
 namespace ZeroGo.Training.Runs;
 
 /// <summary>When a loop stops: after a total number of generations and/or at a deadline.</summary>
-public sealed record LoopLimits(int? Generations, DateTimeOffset? Deadline);
+public sealed record LoopLimits(int? Generations, DateTimeOffset? Deadline)
+{
+    /// <summary>A source that fires at the deadline or when <paramref name="cancel"/> does.</summary>
+    public CancellationTokenSource LinkDeadline(CancellationToken cancel)
+    {
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        if (Deadline is { } deadline)
+        {
+            linked.CancelAfter(TimeSpan.FromSeconds(Math.Max(0, (deadline - DateTimeOffset.UtcNow).TotalSeconds)));
+        }
+
+        return linked;
+    }
+}
 
 /// <summary>
 /// The AlphaZero loop over a <see cref="RunDirectory"/>: self-play with the newest model → train the next
@@ -49,10 +62,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
         run.RemoveTemporaryFiles(Say);
         OpenLogs();
         int generation = EnsureInitialModel();
-        using var deadlineSource = limits.Deadline is { } deadline
-            ? new CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(0, (deadline - DateTimeOffset.UtcNow).TotalSeconds)))
-            : new CancellationTokenSource();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, deadlineSource.Token);
+        using var linked = limits.LinkDeadline(cancel);
         var token = linked.Token;
         while (!token.IsCancellationRequested && (limits.Generations is not int total || generation < total))
         {

@@ -48,10 +48,7 @@ public sealed class StoreLoop(RunLoop loop, Func<IRunStore> openStore, int local
             Say($"store: published {RunDirectory.GenerationName(g)} to {store.Description}");
         }
 
-        using var deadlineSource = limits.Deadline is { } deadline
-            ? new CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(0, (deadline - DateTimeOffset.UtcNow).TotalSeconds)))
-            : new CancellationTokenSource();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, deadlineSource.Token);
+        using var linked = limits.LinkDeadline(cancel);
         var token = linked.Token;
         var localWorker = StartLocalWorker(token);
         var sync = new StoreGameSync(run, store, Say);
