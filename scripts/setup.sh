@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs what ZeroGo needs on Debian 12 / Ubuntu, once; safe to run again (a stamp skips the check).
 #   setup.sh runtime   packages the engine and the board need at run time
-#   setup.sh test      those plus what the test suite drives (GNU Go, Leela Zero, Xvfb, Node.js …)
+#   setup.sh test      those plus what the test suite drives (GNU Go, Leela Zero, Xvfb, Node.js, PostgreSQL …)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode="${1:-runtime}"
 
 runtime_packages=(gnugo libsdl2-2.0-0 fonts-noto-cjk fonts-dejavu-core libfontconfig1)
-test_packages=(leela-zero xvfb xdotool imagemagick x11-utils)
+test_packages=(leela-zero xvfb xdotool imagemagick x11-utils postgresql)
 
 packages=("${runtime_packages[@]}")
 if [ "$mode" = test ]; then

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ZeroGo.Training.Runs;
+using ZeroGo.Training.Store;
 
 namespace ZeroGo.Cli.Verbs;
 
@@ -29,9 +30,11 @@ internal static class LoopVerb
         var precision = new Option<string?>("--precision") { Description = "Training number format of a new run: fp32, bf16 (mixed, fp32 master weights) or auto (bf16 where the CPU computes it natively; the default)." };
         var threads = new Option<int?>("--train-threads") { Description = "libtorch threads while training (default 1 on <= 2 cores)." };
         var init = new Option<string?>("--init") { Description = "Start a new run from this model (any board size: the network is size-independent)." };
+        var store = new Option<string?>("--store") { Description = "Distributed run: postgresql://USER@HOST[:PORT]/DATABASE; workers play the games (docs/distributed.md)." };
+        var localSelfPlay = new Option<int>("--local-selfplay") { Description = "With --store: games the trainer plays at once itself (0 = only workers).", DefaultValueFactory = _ => 0 };
         var command = new Command("loop", "Self-play, train, promote: the learning loop, resumable (kill -9 safe).")
         {
-            runDir, size, hours, generations, seed, games, visits, steps, blocks, channels, gate, gumbel, device, precision, threads, init,
+            runDir, size, hours, generations, seed, games, visits, steps, blocks, channels, gate, gumbel, device, precision, threads, init, store, localSelfPlay,
         };
         command.SetAction(parse =>
         {
@@ -84,12 +87,23 @@ internal static class LoopVerb
                 loop.Log += TrainingCli.Print;
                 using var cancel = TrainingCli.CancelOnCtrlC();
                 var deadline = h is double hh ? DateTimeOffset.UtcNow.AddHours(hh) : (DateTimeOffset?)null;
-                int reached = loop.Execute(new LoopLimits(g, deadline), cancel.Token);
+                int reached;
+                if (parse.GetValue(store) is { } address)
+                {
+                    var distributed = new StoreLoop(loop, () => StoreAddress.Open(address), Math.Max(0, parse.GetValue(localSelfPlay)));
+                    distributed.Log += TrainingCli.Print;
+                    reached = distributed.Execute(new LoopLimits(g, deadline), cancel.Token);
+                }
+                else
+                {
+                    reached = loop.Execute(new LoopLimits(g, deadline), cancel.Token);
+                }
+
                 Console.WriteLine($"loop: generation {reached}, latest model {run.LatestModelStem}");
                 return 0;
             }
             catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or ZeroGo.Neural.Files.ModelFileException or RunDivergedException
-                or ZeroGo.Training.Arena.ArenaAbortedException)
+                or ZeroGo.Training.Arena.ArenaAbortedException or StoreFatalException)
             {
                 Console.Error.WriteLine($"zerogo loop: {e.Message}");
                 return 1;

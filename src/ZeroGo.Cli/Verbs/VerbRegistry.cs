@@ -19,5 +19,7 @@ internal static class VerbRegistry
         SelfplayVerb.Create(),
         TrainVerb.Create(),
         LadderVerb.Create(),
+        WorkerVerb.Create(),
+        StoreVerb.Create(),
     ];
 }

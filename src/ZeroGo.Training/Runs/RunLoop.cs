@@ -14,7 +14,20 @@ using ZeroGo.Training.Trainer;
 namespace ZeroGo.Training.Runs;
 
 /// <summary>When a loop stops: after a total number of generations and/or at a deadline.</summary>
-public sealed record LoopLimits(int? Generations, DateTimeOffset? Deadline);
+public sealed record LoopLimits(int? Generations, DateTimeOffset? Deadline)
+{
+    /// <summary>A source that fires at the deadline or when <paramref name="cancel"/> does.</summary>
+    public CancellationTokenSource LinkDeadline(CancellationToken cancel)
+    {
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        if (Deadline is { } deadline)
+        {
+            linked.CancelAfter(TimeSpan.FromSeconds(Math.Max(0, (deadline - DateTimeOffset.UtcNow).TotalSeconds)));
+        }
+
+        return linked;
+    }
+}
 
 /// <summary>
 /// The AlphaZero loop over a <see cref="RunDirectory"/>: self-play with the newest model → train the next
@@ -38,6 +51,9 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
 
     public RunConfig Config => config;
 
+    /// <summary>The result line of the newest gate match this loop played (null before one, or without --gate).</summary>
+    public string? LastGateResult { get; private set; }
+
     private void Say(string line) => Log?.Invoke(line);
 
     /// <summary>Runs until the limits are reached or <paramref name="cancel"/> fires; returns the newest generation.</summary>
@@ -49,10 +65,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
         _cpuClock = new RunCpuClock(run);   // from now on this process's CPU time counts for the run
         OpenLogs();
         int generation = EnsureInitialModel();
-        using var deadlineSource = limits.Deadline is { } deadline
-            ? new CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(0, (deadline - DateTimeOffset.UtcNow).TotalSeconds)))
-            : new CancellationTokenSource();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, deadlineSource.Token);
+        using var linked = limits.LinkDeadline(cancel);
         var token = linked.Token;
         while (!token.IsCancellationRequested && (limits.Generations is not int total || generation < total))
         {
@@ -523,6 +536,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
             $"gate: {candidateName} (candidate) vs {bestName}: {stats.Summary()}; needs {100 * gate.Threshold:0.#}%: " +
             $"{(promoted ? "promoted" : "rejected")}; games in {Path.GetRelativePath(run.Root, folder)}");
         Say(line);
+        LastGateResult = line;
         OpenLogs();
         _gateLog?.Append(DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), generation + 1, bestName, stats.Wins, stats.Losses,
             stats.Draws, stats.Score, gate.Threshold, promoted ? 1 : 0, Path.GetRelativePath(run.Root, folder));

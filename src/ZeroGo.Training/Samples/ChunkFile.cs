@@ -32,45 +32,51 @@ public static class ChunkFile
     /// <summary>Writes <paramref name="games"/> to <paramref name="path"/> atomically (temporary name, then rename).</summary>
     public static void Write(string path, IReadOnlyList<GameRecord> games)
     {
+        var bytes = ToBytes(games);
+        AtomicFile.Write(path, stream => stream.Write(bytes));
+    }
+
+    /// <summary>The chunk of <paramref name="games"/> as bytes (what a file holds; a store keeps the same bytes).</summary>
+    public static byte[] ToBytes(IReadOnlyList<GameRecord> games)
+    {
         var payload = MessagePackSerializer.Serialize(games.ToList(), Options);
-        var header = new byte[HeaderLength];
-        Magic.CopyTo(header, 0);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), FormatVersion);
-        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(12), payload.Length);
-        SHA256.HashData(payload).CopyTo(header, 20);
-        AtomicFile.Write(path, stream =>
-        {
-            stream.Write(header);
-            stream.Write(payload);
-        });
+        var bytes = new byte[HeaderLength + payload.Length];
+        Magic.CopyTo(bytes, 0);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), FormatVersion);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(12), payload.Length);
+        SHA256.HashData(payload).CopyTo(bytes, 20);
+        payload.CopyTo(bytes, HeaderLength);
+        return bytes;
     }
 
     /// <summary>Reads a chunk; throws <see cref="InvalidDataException"/> with the reason when it is damaged.</summary>
-    public static List<GameRecord> Read(string path)
+    public static List<GameRecord> Read(string path) => FromBytes(File.ReadAllBytes(path), path);
+
+    /// <summary>Decodes chunk bytes; <paramref name="name"/> (a path or a game id) starts every error message.</summary>
+    public static List<GameRecord> FromBytes(byte[] bytes, string name)
     {
-        var bytes = File.ReadAllBytes(path);
         if (bytes.Length < HeaderLength || !bytes.AsSpan(0, 8).SequenceEqual(Magic))
         {
-            throw new InvalidDataException($"{path}: not a ZeroGo chunk file (bad header)");
+            throw new InvalidDataException($"{name}: not a ZeroGo chunk file (bad header)");
         }
 
         int version = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8));
         if (version != FormatVersion)
         {
-            throw new InvalidDataException($"{path}: chunk format version {version}, this build reads {FormatVersion}");
+            throw new InvalidDataException($"{name}: chunk format version {version}, this build reads {FormatVersion}");
         }
 
         long length = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(12));
         if (length != bytes.Length - HeaderLength)
         {
             throw new InvalidDataException(
-                $"{path}: truncated or padded (payload {bytes.Length - HeaderLength} bytes, header says {length})");
+                $"{name}: truncated or padded (payload {bytes.Length - HeaderLength} bytes, header says {length})");
         }
 
         var payload = bytes.AsMemory(HeaderLength);
         if (!SHA256.HashData(payload.Span).AsSpan().SequenceEqual(bytes.AsSpan(20, 32)))
         {
-            throw new InvalidDataException($"{path}: checksum mismatch (file damaged)");
+            throw new InvalidDataException($"{name}: checksum mismatch (file damaged)");
         }
 
         List<GameRecord> games;
@@ -80,7 +86,7 @@ public static class ChunkFile
         }
         catch (MessagePackSerializationException e)
         {
-            throw new InvalidDataException($"{path}: cannot decode games: {e.Message}", e);
+            throw new InvalidDataException($"{name}: cannot decode games: {e.Message}", e);
         }
 
         foreach (var game in games)
@@ -88,7 +94,7 @@ public static class ChunkFile
             var reason = game.Validate();
             if (reason is not null)
             {
-                throw new InvalidDataException($"{path}: invalid game {game.GameNumber}: {reason}");
+                throw new InvalidDataException($"{name}: invalid game {game.GameNumber}: {reason}");
             }
         }
 

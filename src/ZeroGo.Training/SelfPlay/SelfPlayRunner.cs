@@ -35,8 +35,11 @@ public sealed class SelfPlayRunner
     /// <summary>Called under a lock, in finishing order, for each finished game (write it to disk here).</summary>
     public event Action<SelfPlayGame, SelfPlayProgress>? GameFinished;
 
-    /// <summary>Plays the games numbered <paramref name="gameNumbers"/>; returns the totals.</summary>
-    public SelfPlayProgress Run(IReadOnlyList<int> gameNumbers, CancellationToken cancel = default)
+    /// <summary>
+    /// Plays the games numbered <paramref name="gameNumbers"/>; returns the totals. Once <paramref name="stopStarting"/>
+    /// says so, no new game starts and the games in progress are finished (a worker switching networks).
+    /// </summary>
+    public SelfPlayProgress Run(IReadOnlyList<int> gameNumbers, CancellationToken cancel = default, Func<bool>? stopStarting = null)
     {
         var clock = Stopwatch.StartNew();
         var gate = new object();
@@ -59,7 +62,7 @@ public sealed class SelfPlayRunner
                         int number;
                         lock (gate)
                         {
-                            if (next >= gameNumbers.Count || failure is not null)
+                            if (next >= gameNumbers.Count || failure is not null || stopStarting?.Invoke() == true)
                             {
                                 return;
                             }
