@@ -448,10 +448,13 @@ public sealed class MctsSearch
         handler(Snapshot());
     }
 
-    /// <summary>Under the tree lock, right after the root is expanded: Dirichlet noise on the root priors (once per root).</summary>
+    /// <summary>
+    /// Under the tree lock, right after the root is expanded: the root policy temperature, then Dirichlet noise,
+    /// on the root priors (once per root; a reused root was a child before, so its priors are still raw).
+    /// </summary>
     internal void AddRootNoiseOnce()
     {
-        if (_rootNoised || Options.DirichletEpsilon <= 0)
+        if (_rootNoised || (Options.DirichletEpsilon <= 0 && Options.RootPolicyTemperature == 1))
         {
             return;
         }
@@ -459,7 +462,12 @@ public sealed class MctsSearch
         _rootNoised = true;
         ref var root = ref _store.NodeAt(0);
         var edges = _store.EdgesOf(root);
-        if (edges.Length < 2)
+        if (Options.RootPolicyTemperature != 1)
+        {
+            ApplyRootTemperature(edges, Options.RootPolicyTemperature);
+        }
+
+        if (edges.Length < 2 || Options.DirichletEpsilon <= 0)
         {
             return;
         }
@@ -473,6 +481,29 @@ public sealed class MctsSearch
             {
                 edges[i].Prior = (Half)((1 - epsilon) * (double)edges[i].Prior + epsilon * noise[i]);
             }
+        }
+    }
+
+    /// <summary>Priors p^(1/T), renormalised (KataGo's rootPolicyTemperature); keeps the edges' order, illegal (0) stays 0.</summary>
+    private static void ApplyRootTemperature(Span<Edge> edges, double temperature)
+    {
+        double sum = 0;
+        Span<double> shaped = edges.Length <= 1024 ? stackalloc double[edges.Length] : new double[edges.Length];
+        for (int i = 0; i < edges.Length; i++)
+        {
+            double prior = (double)edges[i].Prior;
+            shaped[i] = edges[i].Child >= 0 && prior > 0 ? Math.Pow(prior, 1 / temperature) : 0;
+            sum += shaped[i];
+        }
+
+        if (sum <= 0)
+        {
+            return;
+        }
+
+        for (int i = 0; i < edges.Length; i++)
+        {
+            edges[i].Prior = (Half)(shaped[i] / sum);
         }
     }
 
@@ -649,6 +680,8 @@ public sealed class MctsSearch
                     continue;
                 }
 
+                var (pv, pvVisits) = PrincipalVariation(edge.Child, edge.Move);
+
                 candidates.Add(new CandidateInfo
                 {
                     Move = MoveFromCode(edge.Move),
@@ -659,7 +692,8 @@ public sealed class MctsSearch
                         Math.Max(1024, (int)((long)ScoreSpread.NodeBudget * child.Visits / Math.Max(1, rootNode.Visits))), spreadQueue),
                     Prior = (float)edge.Prior,
                     Lcb = LowerConfidenceBound(child),
-                    PrincipalVariation = PrincipalVariation(edge.Child, edge.Move),
+                    PrincipalVariation = pv,
+                    PrincipalVariationVisits = pvVisits,
                     Order = 0,
                 });
             }
@@ -729,9 +763,11 @@ public sealed class MctsSearch
         return (lcb + 1) / 2;
     }
 
-    private List<Move> PrincipalVariation(int node, short firstMove)
+    /// <summary>The most visited line from <paramref name="node"/> (reached by <paramref name="firstMove"/>), with each node's visits.</summary>
+    private (List<Move> Moves, List<int> Visits) PrincipalVariation(int node, short firstMove)
     {
         var pv = new List<Move> { MoveFromCode(firstMove) };
+        var visits = new List<int> { _store.NodeAt(node).Visits };
         while (pv.Count < Options.MaxPvLength)
         {
             ref var current = ref _store.NodeAt(node);
@@ -758,10 +794,11 @@ public sealed class MctsSearch
             }
 
             pv.Add(MoveFromCode(bestMove));
+            visits.Add(bestVisits);
             node = best;
         }
 
-        return pv;
+        return (pv, visits);
     }
 
     // ---- checks for tests ----
