@@ -7,7 +7,9 @@
             (the tree of the game's move is reused, as in a GUI stepping through a game).
 
 Start-up and the first network load are left out of both: each engine answers one warm-up search first.
-Usage: scripts/bench-analysis.py GAME.sgf --model FILE --visits N [--analysis-threads N] [--gtp-threads N] [--turns N]
+Usage: scripts/bench-analysis.py GAME.sgf [--model FILE] --visits N [--analysis-threads N] [--gtp-threads N] [--turns N]
+Without --model both engines play with the bundled network for the board, else the same freshly initialised one
+(both start with seed 1). A Leela Zero file runs one forward pass per caller, so it shows no batching gain.
 Prints one line per engine: wall seconds, the engine's CPU seconds (user + system, from /proc: the better figure on
 a shared machine), positions, positions per wall second.
 """
@@ -46,13 +48,17 @@ def cpu_seconds(process):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def model_arguments(args):
+    return ["--model", args.model] if args.model else []
+
+
 def start(arguments):
     return subprocess.Popen([str(ROOT / "zerogo"), *arguments], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True, bufsize=1)
 
 
 def time_analysis(size, komi, moves, args):
-    engine = start(["analysis", "--model", args.model, "--threads", str(args.analysis_threads), "--seed", "1"])
+    engine = start(["analysis", *model_arguments(args), "--threads", str(args.analysis_threads), "--seed", "1"])
 
     def query(query_id, turns, visits):
         engine.stdin.write(json.dumps({
@@ -77,7 +83,7 @@ def time_analysis(size, komi, moves, args):
 
 
 def time_gtp(size, komi, moves, args):
-    engine = start(["gtp", "--model", args.model, "--visits", str(args.visits), "--threads", str(args.gtp_threads),
+    engine = start(["gtp", *model_arguments(args), "--visits", str(args.visits), "--threads", str(args.gtp_threads),
                     "--seed", "1"])
 
     def ask(command):
@@ -110,7 +116,7 @@ def time_gtp(size, komi, moves, args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("game")
-    parser.add_argument("--model", required=True)
+    parser.add_argument("--model", default=None)
     parser.add_argument("--visits", type=int, default=32)
     parser.add_argument("--analysis-threads", type=int, default=4)
     parser.add_argument("--gtp-threads", type=int, default=2)
