@@ -161,7 +161,7 @@ public sealed class KataQueryParserTests
     [Fact]
     public void ConfigTextAndOverridesParseAsKataGoWritesThem()
     {
-        var file = KataConfig.ParseFile("# analysis\nmaxVisits = 200  # per turn\n\nreportAnalysisWinratesAs=BLACK\n");
+        var file = KataConfig.ParseFile("# analysis\nmaxVisits = 200  # per turn\n\nreportAnalysisWinratesAs=\"BLACK\"\n");
         var overrides = KataConfig.ParseOverrides("maxVisits=10, numSearchThreads = 2");
 
         Assert.Equal([new("maxVisits", "200"), new("reportAnalysisWinratesAs", "BLACK")], file);

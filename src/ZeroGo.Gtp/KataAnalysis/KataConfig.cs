@@ -39,6 +39,13 @@ public static class KataConfig
             throw new FormatException($"{where}: expected key = value");
         }
 
-        return new KeyValuePair<string, string>(text[..equals].Trim(), text[(equals + 1)..].Trim());
+        // KataGo configs quote some values (logFile = "~/.katrain/katago_log.txt"): the quotes are not the value.
+        string value = text[(equals + 1)..].Trim();
+        if (value.Length >= 2 && value[0] == '"' && value[^1] == '"')
+        {
+            value = value[1..^1];
+        }
+
+        return new KeyValuePair<string, string>(text[..equals].Trim(), value);
     }
 }
