@@ -120,7 +120,7 @@ public static class AnalysisQueryParser
             return Rules.Default.Komi;
         }
 
-        double komi = field.ValueKind == JsonValueKind.Number ? field.GetDouble() : throw new QueryFieldException("komi", "komi must be a number");
+        double komi = FiniteNumber(field, "komi");
         if (!double.IsFinite(komi) || Math.Abs(komi) > 150 || komi * 2 != Math.Floor(komi * 2))
         {
             throw new QueryFieldException("komi", $"komi must be an integer or half-integer in [-150, 150], not {field.GetRawText()}");
@@ -364,8 +364,8 @@ public static class AnalysisQueryParser
 
     private static TimeSpan ParseInterval(JsonElement field)
     {
-        double seconds = field.ValueKind == JsonValueKind.Number ? field.GetDouble() : double.NaN;
-        if (!double.IsFinite(seconds) || seconds <= 0 || seconds > 86_400)
+        double seconds = FiniteNumber(field, "reportDuringSearchEvery");
+        if (seconds <= 0 || seconds > 86_400)
         {
             throw new QueryFieldException("reportDuringSearchEvery", "reportDuringSearchEvery must be a positive number of seconds");
         }
@@ -390,6 +390,12 @@ public static class AnalysisQueryParser
         { ValueKind: JsonValueKind.False } => false,
         _ => throw new QueryFieldException(field, $"{field} must be true or false"),
     };
+
+    /// <summary>A JSON number that is a finite double (1e400 is a number in JSON but not in a double).</summary>
+    private static double FiniteNumber(JsonElement element, string field) =>
+        element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out double value) && double.IsFinite(value)
+            ? value
+            : throw new QueryFieldException(field, $"{field}: expected a number, got {element.GetRawText()}");
 
     private static int Integer(JsonElement element, string field) =>
         element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out int value)
