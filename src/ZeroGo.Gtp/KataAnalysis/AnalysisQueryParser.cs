@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using ZeroGo.Formats;
 using ZeroGo.Go;
-using ZeroGo.Search;
+using static ZeroGo.Gtp.KataAnalysis.QueryFields;
 
 namespace ZeroGo.Gtp.KataAnalysis;
 
@@ -70,11 +69,11 @@ public static class AnalysisQueryParser
 
         rules = rules with { Komi = ParseKomi(query) };
         var settings = ApplyOverrides(query, defaults, warnings);
-        var moves = ParseMoves(query, "moves", geometry, required: true);
+        var moves = KataMoves.ParseMoves(query, "moves", geometry, required: true);
         var start = new GameState(geometry, rules);
-        PlaceInitialStones(start, ParseMoves(query, "initialStones", geometry, required: false));
+        PlaceInitialStones(start, KataMoves.ParseMoves(query, "initialStones", geometry, required: false));
         var firstPlayer = Optional(query, "initialPlayer") is { } player
-            ? ParsePlayer(player, "initialPlayer")
+            ? Player(player, "initialPlayer")
             : moves.Count > 0 ? moves[0].Color : Color.Black;
         if (start.ToMove != firstPlayer)
         {
@@ -90,7 +89,7 @@ public static class AnalysisQueryParser
             Limits = settings.Limits,
             Search = settings.Search,
             Perspective = settings.Perspective,
-            Restrictions = [.. ParseRestrictions(query, "avoidMoves", geometry, allow: false), .. ParseRestrictions(query, "allowMoves", geometry, allow: true)],
+            Restrictions = [.. KataMoves.ParseRestrictions(query, "avoidMoves", geometry, allow: false), .. KataMoves.ParseRestrictions(query, "allowMoves", geometry, allow: true)],
             IncludeOwnership = Flag(query, "includeOwnership"),
             IncludePolicy = Flag(query, "includePolicy"),
             IncludePvVisits = Flag(query, "includePVVisits"),
@@ -169,55 +168,6 @@ public static class AnalysisQueryParser
         }
 
         return settings;
-    }
-
-    private static List<PlayedMove> ParseMoves(JsonElement query, string field, BoardGeometry geometry, bool required)
-    {
-        var list = new List<PlayedMove>();
-        var element = required ? Required(query, field) : Optional(query, field);
-        if (element is not { } array)
-        {
-            return list;
-        }
-
-        if (array.ValueKind != JsonValueKind.Array)
-        {
-            throw new QueryFieldException(field, $"{field} must be an array of [player, location] pairs");
-        }
-
-        foreach (var pair in array.EnumerateArray())
-        {
-            if (pair.ValueKind != JsonValueKind.Array || pair.GetArrayLength() != 2
-                || pair[0].ValueKind != JsonValueKind.String || pair[1].ValueKind != JsonValueKind.String)
-            {
-                throw new QueryFieldException(field, $"expected [player, location], got {pair.GetRawText()}");
-            }
-
-            var color = ParsePlayer(pair[0], field);
-            string location = pair[1].GetString()!;
-            list.Add(new PlayedMove(color, ParseLocation(location, geometry)
-                ?? throw new QueryFieldException(field, $"Could not parse move location '{location}' on a {geometry} board")));
-        }
-
-        return list;
-    }
-
-    /// <summary>A GTP vertex ("D4", "pass") or KataGo's explicit "(x,y)" counted from the top-left; null when neither.</summary>
-    public static Move? ParseLocation(string text, BoardGeometry geometry)
-    {
-        string trimmed = text.Trim();
-        if (trimmed.StartsWith('(') && trimmed.EndsWith(')'))
-        {
-            var parts = trimmed[1..^1].Split(',');
-            return parts.Length == 2
-                   && int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out int x)
-                   && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int y)
-                   && geometry.Contains(x, y)
-                ? Move.At(geometry.PointAt(x, y))
-                : null;
-        }
-
-        return GtpVertex.TryParse(trimmed, geometry, out var move) ? move : null;
     }
 
     private static void PlaceInitialStones(GameState start, List<PlayedMove> stones)
@@ -316,52 +266,6 @@ public static class AnalysisQueryParser
         return [.. turns.Select((turn, i) => new TurnToAnalyse(turn, positions[turn], priorities[i]))];
     }
 
-    private static List<MoveRestriction> ParseRestrictions(JsonElement query, string field, BoardGeometry geometry, bool allow)
-    {
-        var rules = new List<MoveRestriction>();
-        if (Optional(query, field) is not { } list)
-        {
-            return rules;
-        }
-
-        if (list.ValueKind != JsonValueKind.Array)
-        {
-            throw new QueryFieldException(field, $"{field} must be an array of {{player, moves, untilDepth}} objects");
-        }
-
-        foreach (var rule in list.EnumerateArray())
-        {
-            if (rule.ValueKind != JsonValueKind.Object)
-            {
-                throw new QueryFieldException(field, $"{field} must be an array of {{player, moves, untilDepth}} objects");
-            }
-
-            var player = ParsePlayer(RequiredIn(rule, "player", field), field);
-            int depth = Integer(RequiredIn(rule, "untilDepth", field), field);
-            var movesField = RequiredIn(rule, "moves", field);
-            if (depth < 1 || movesField.ValueKind != JsonValueKind.Array)
-            {
-                throw new QueryFieldException(field, "untilDepth must be a positive integer and moves an array of locations");
-            }
-
-            var moves = new List<Move>();
-            foreach (var location in movesField.EnumerateArray())
-            {
-                moves.Add(location.ValueKind == JsonValueKind.String && ParseLocation(location.GetString()!, geometry) is { } move
-                    ? move
-                    : throw new QueryFieldException(field, $"Could not parse move location {location.GetRawText()}"));
-            }
-
-            // An empty avoid list rules nothing out (KaTrain sends one when there is nothing to avoid).
-            if (moves.Count > 0 || allow)
-            {
-                rules.Add(new MoveRestriction(player, moves, depth, allow));
-            }
-        }
-
-        return rules;
-    }
-
     private static TimeSpan ParseInterval(JsonElement field)
     {
         double seconds = FiniteNumber(field, "reportDuringSearchEvery");
@@ -372,42 +276,4 @@ public static class AnalysisQueryParser
 
         return TimeSpan.FromSeconds(Math.Max(seconds, 0.001));
     }
-
-    private static Color ParsePlayer(JsonElement element, string field) =>
-        element.ValueKind == JsonValueKind.String
-            ? element.GetString()!.Trim().ToUpperInvariant() switch
-            {
-                "B" or "BLACK" => Color.Black,
-                "W" or "WHITE" => Color.White,
-                var other => throw new QueryFieldException(field, $"Could not parse player '{other}'"),
-            }
-            : throw new QueryFieldException(field, $"Could not parse player {element.GetRawText()}");
-
-    private static bool Flag(JsonElement query, string field) => Optional(query, field) switch
-    {
-        null => false,
-        { ValueKind: JsonValueKind.True } => true,
-        { ValueKind: JsonValueKind.False } => false,
-        _ => throw new QueryFieldException(field, $"{field} must be true or false"),
-    };
-
-    /// <summary>A JSON number that is a finite double (1e400 is a number in JSON but not in a double).</summary>
-    private static double FiniteNumber(JsonElement element, string field) =>
-        element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out double value) && double.IsFinite(value)
-            ? value
-            : throw new QueryFieldException(field, $"{field}: expected a number, got {element.GetRawText()}");
-
-    private static int Integer(JsonElement element, string field) =>
-        element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out int value)
-            ? value
-            : throw new QueryFieldException(field, $"{field}: expected an integer, got {element.GetRawText()}");
-
-    private static JsonElement? Optional(JsonElement query, string field) =>
-        query.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
-
-    private static JsonElement Required(JsonElement query, string field) =>
-        Optional(query, field) ?? throw new QueryFieldException(field, $"Required field {field} is missing");
-
-    private static JsonElement RequiredIn(JsonElement rule, string name, string field) =>
-        Optional(rule, name) ?? throw new QueryFieldException(field, $"each entry needs {name}");
 }
