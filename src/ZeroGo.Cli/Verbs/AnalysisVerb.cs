@@ -164,12 +164,12 @@ internal sealed class AnalysisVerbOptions
 {
     public Option<string?> Model { get; } = new("--model", "-model")
     {
-        Description = "A ZeroGo model or a Leela Zero weight file. Default: the bundled model that fits each query's board, else a fresh network.",
+        Description = "--model or -model: a ZeroGo model or a Leela Zero weight file. Default: the bundled model that fits each query's board, else a fresh network.",
     };
 
     public Option<string?> Config { get; } = new("--config", "-config")
     {
-        Description = "A KataGo analysis config file (key = value); keys that map to ZeroGo's search are used, others named once on stderr.",
+        Description = "--config or -config: a KataGo analysis config file (key = value); keys that map to ZeroGo's search are used, others named once on stderr.",
     };
 
     public Option<int?> Threads { get; } = new("--threads", "-analysis-threads")
@@ -179,12 +179,12 @@ internal sealed class AnalysisVerbOptions
 
     public Option<string?> OverrideConfig { get; } = new("--override-config", "-override-config")
     {
-        Description = "key=value,key=value settings applied after the config file.",
+        Description = "--override-config or -override-config: key=value,key=value settings applied after the config file.",
     };
 
     public Option<bool> QuitWithoutWaiting { get; } = new("--quit-without-waiting", "-quit-without-waiting")
     {
-        Description = "At end of input, stop the analyses in flight instead of finishing every queued one.",
+        Description = "--quit-without-waiting or -quit-without-waiting: at end of input, stop the analyses in flight instead of finishing every queued one.",
     };
 
     public Option<string?> Device { get; } = new("--device") { Description = "cpu (default) or cuda." };
