@@ -43,8 +43,10 @@ public sealed class MctsSearch
     private StopReason _stopReason;
     private int _playoutsStarted;
     private int _playoutsDone;
-    private float[] _ownershipSum = [];
-    private int _ownershipCount;
+    private OwnershipAccumulator _ownership = new(0);
+
+    // Per root move (by move code), only under SearchOptions.TrackMoveOwnership: KataGo's per-move ownership.
+    private readonly Dictionary<short, OwnershipAccumulator> _moveOwnership = [];
     private long _nextProgressTicks;
     private volatile Task<SearchResult>? _background;
 
@@ -184,9 +186,10 @@ public sealed class MctsSearch
                 }
             }
 
-            if (_ownershipSum.Length != state.Geometry.Area)
+            if (_ownership.Area != state.Geometry.Area)
             {
-                _ownershipSum = new float[state.Geometry.Area];
+                _ownership = new OwnershipAccumulator(state.Geometry.Area);
+                _moveOwnership.Clear();
             }
 
             return reused;
@@ -317,8 +320,11 @@ public sealed class MctsSearch
             _stopReason = StopReason.None;
             _playoutsStarted = 0;
             _playoutsDone = 0;
-            Array.Clear(_ownershipSum);
-            _ownershipCount = 0;
+            _ownership.Clear();
+            foreach (var perMove in _moveOwnership.Values)
+            {
+                perMove.Clear();
+            }
             _store.MaxNodes = Options.MaxNodes;
             _store.MaxBytes = Options.MaxTreeBytes;
             _clock.Restart();
@@ -407,26 +413,24 @@ public sealed class MctsSearch
 
     internal void CountPlayoutDone() => _playoutsDone++;
 
-    /// <summary>Under the tree lock: adds a leaf's ownership (side to move at the leaf) seen from the root.</summary>
-    internal void AddOwnership(float[] ownership, bool sameSideAsRoot)
+    /// <summary>
+    /// Under the tree lock: adds a leaf's ownership (side to move at the leaf) seen from the root; also to the root
+    /// move the leaf lies under (<paramref name="rootMove"/>, a move code; null for the root itself) when per-move
+    /// ownership is tracked.
+    /// </summary>
+    internal void AddOwnership(float[] ownership, bool sameSideAsRoot, short? rootMove)
     {
-        var sum = _ownershipSum;
-        if (sameSideAsRoot)
+        _ownership.Add(ownership, sameSideAsRoot);
+        if (Options.TrackMoveOwnership && rootMove is short move)
         {
-            for (int i = 0; i < sum.Length; i++)
+            if (!_moveOwnership.TryGetValue(move, out var perMove))
             {
-                sum[i] += ownership[i];
+                perMove = new OwnershipAccumulator(_ownership.Area);
+                _moveOwnership[move] = perMove;
             }
-        }
-        else
-        {
-            for (int i = 0; i < sum.Length; i++)
-            {
-                sum[i] -= ownership[i];
-            }
-        }
 
-        _ownershipCount++;
+            perMove.Add(ownership, sameSideAsRoot);
+        }
     }
 
     /// <summary>Called by a worker after each batch: raises <see cref="Progress"/> when the interval has passed.</summary>
@@ -694,21 +698,14 @@ public sealed class MctsSearch
                     Lcb = LowerConfidenceBound(child),
                     PrincipalVariation = pv,
                     PrincipalVariationVisits = pvVisits,
+                    Ownership = _moveOwnership.TryGetValue(edge.Move, out var perMove) ? perMove.Mean() : null,
                     Order = 0,
                 });
             }
         }
 
         var ordered = OrderCandidates(candidates, maxVisits);
-        float[]? ownership = null;
-        if (_ownershipCount > 0)
-        {
-            ownership = new float[_ownershipSum.Length];
-            for (int i = 0; i < ownership.Length; i++)
-            {
-                ownership[i] = _ownershipSum[i] / _ownershipCount;
-            }
-        }
+        var ownership = _ownership.Mean();
 
         return new SearchSnapshot
         {

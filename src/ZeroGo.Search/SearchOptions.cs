@@ -41,6 +41,9 @@ public sealed record SearchOptions
     /// </summary>
     public double RootPolicyTemperature { get; init; } = 1;
 
+    /// <summary>Keep each root move's mean ownership (KataGo's includeMovesOwnership): one board of sums per visited root move.</summary>
+    public bool TrackMoveOwnership { get; init; }
+
     /// <summary>Choose the final move by lower confidence bound among well-visited moves (Leela Zero 0.17); else by visits.</summary>
     public bool UseLcb { get; init; } = true;
 

@@ -78,4 +78,28 @@ public sealed class AnalysisFigureTests
         var best = snapshot.Candidates[0];
         Assert.Equal(best.PrincipalVariationVisits[1], search.ChildVisits(best.PrincipalVariation[0], best.PrincipalVariation[1]));
     }
+
+    [Fact]
+    public void EachRootMoveKeepsTheOwnershipOfTheEvaluationsBelowIt()
+    {
+        var state = new GameState(7);
+        var tracked = new MctsSearch(new RolloutEvaluator(2), SearchOptions.Default with { TrackMoveOwnership = true, Seed = 6 });
+        var untracked = new MctsSearch(new RolloutEvaluator(2), SearchOptions.Default with { Seed = 6 });
+        tracked.SetPosition(state);
+        untracked.SetPosition(state);
+
+        var snapshot = tracked.Run(SearchLimits.Visits(300)).Snapshot;
+        var plain = untracked.Run(SearchLimits.Visits(300)).Snapshot;
+
+        Assert.All(plain.Candidates, c => Assert.Null(c.Ownership));
+        Assert.All(snapshot.Candidates, c =>
+        {
+            Assert.Equal(49, c.Ownership!.Length);
+            Assert.All(c.Ownership, v => Assert.InRange(v, -1f, 1f));
+        });
+        // The mover's own stone is theirs: after Black's move its point leans Black's way (the root's side, +).
+        var best = snapshot.Candidates.First(c => c.Move.IsPlay && c.Visits >= 10);
+        Assert.True(best.Ownership![state.Geometry.DenseIndex(best.Move.Point)] > 0.5f);
+        Assert.NotNull(snapshot.Ownership);
+    }
 }
