@@ -11,7 +11,7 @@ public sealed class AnalysisProcessTests
     // KaTrain's query for the position after three moves of a two-stone game (its fields and values; visits kept small).
     private const string KaTrainQuery =
         "{'id':'QUERY:1','rules':'japanese','priority':0,'analyzeTurns':[3],'maxVisits':12,'komi':0.5,'boardXSize':19," +
-        "'boardYSize':19,'includeOwnership':true,'includeMovesOwnership':false,'includePolicy':true," +
+        "'boardYSize':19,'includeOwnership':true,'includeMovesOwnership':true,'includePolicy':true," +
         "'initialStones':[['B','Q16'],['B','D4']],'initialPlayer':'W','moves':[['W','Q4'],['B','D16'],['W','C3']]," +
         "'overrideSettings':{'reportAnalysisWinratesAs':'BLACK','maxTime':8.0}}";
 
@@ -64,12 +64,13 @@ public sealed class AnalysisProcessTests
         Assert.NotEqual(0, answer.GetProperty("moveInfos").GetArrayLength());
         Assert.All(answer.GetProperty("moveInfos").EnumerateArray(), m => Assert.Matches("^([A-HJ-T]([1-9]|1[0-9])|pass)$", m.GetProperty("move").GetString()));
         Assert.Equal(361, answer.GetProperty("ownership").GetArrayLength());
+        Assert.All(answer.GetProperty("moveInfos").EnumerateArray(), m => Assert.Equal(361, m.GetProperty("ownership").GetArrayLength()));
         var policy = answer.GetProperty("policy").EnumerateArray().Select(v => v.GetDouble()).ToList();
         Assert.Equal(362, policy.Count);
         Assert.Equal(5, policy.Count(p => p == -1)); // the five stones on the board
         Assert.Equal(1, policy.Where(p => p >= 0).Sum(), 3);
         Assert.Equal([0, 1, 2, 3], lines.Where(l => IdOf(l) == "QUERY:2" && IsFinal(l)).Select(l => l.GetProperty("turnNumber").GetInt32()).Order());
-        Assert.DoesNotContain(lines, l => IdOf(l) == "QUERY:2" && l.TryGetProperty("policy", out _));
+        Assert.DoesNotContain(lines, l => IdOf(l) == "QUERY:2" && (l.TryGetProperty("policy", out _) || l.TryGetProperty("ownership", out _)));
         Assert.Equal("V", IdOf(Assert.Single(lines, l => l.TryGetProperty("version", out _))));
         Assert.Contains("ignoring config keys ZeroGo does not use: logDir, nnCacheSizePowerOfTwo", engine.Stderr);
     }

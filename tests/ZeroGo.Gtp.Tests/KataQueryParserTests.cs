@@ -124,11 +124,21 @@ public sealed class KataQueryParserTests
     [Fact]
     public void UnknownFieldsAndSettingsAreWarningsAndTheQueryGoesOn()
     {
-        var parse = Parse(Query(",'moves':[],'colour':'blue','includeMovesOwnership':true,'overrideSettings':{'wideRootNoise':0.04,'maxVisits':33}"));
+        var parse = Parse(Query(",'moves':[],'colour':'blue','includeOwnershipStdev':true,'includeMovesOwnershipStdev':false,'overrideSettings':{'wideRootNoise':0.04,'maxVisits':33}"));
 
         Assert.NotNull(parse.Query);
         Assert.Equal(33, parse.Query!.Limits.MaxVisits);
-        Assert.Equal(["colour", "includeMovesOwnership", "overrideSettings"], parse.Warnings.Select(w => w.Field).Order());
+        Assert.Equal(["colour", "includeOwnershipStdev", "overrideSettings"], parse.Warnings.Select(w => w.Field).Order());
+    }
+
+    [Fact]
+    public void MovesOwnershipIsTrackedByTheSearchOnlyWhenAskedFor()
+    {
+        var asked = Parse(Query(",'moves':[],'includeMovesOwnership':true")).Query!;
+        var plain = Parse(Query(",'moves':[],'includeMovesOwnership':false")).Query!;
+
+        Assert.True(asked.IncludeMovesOwnership && asked.Search.TrackMoveOwnership);
+        Assert.False(plain.IncludeMovesOwnership || plain.Search.TrackMoveOwnership);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class KataResponseTests
                 // Column 0, top row: A2 on a board two rows high.
                 Move = Move.At(Board.PointAt(0, 0)), Visits = 10, WinRate = 0.75, ScoreLead = 3, ScoreStdev = 1, Prior = 0.5,
                 Lcb = 0.6, PrincipalVariation = [Move.At(Board.PointAt(0, 0)), Move.Pass], PrincipalVariationVisits = [10, 4], Order = 0,
+                Ownership = [0.25f, 0, 0, 0, 0, -0.75f],
             },
         ],
         Ownership = [1, 0.5f, 0, 0, -0.5f, -1],
@@ -34,13 +35,13 @@ public sealed class KataResponseTests
         StopReason = StopReason.VisitLimit,
     };
 
-    private static JsonElement Write(Color toMove, ReportPerspective perspective, bool pvVisits = false, float[]? policy = null)
+    private static JsonElement Write(Color toMove, ReportPerspective perspective, bool pvVisits = false, float[]? policy = null, bool movesOwnership = false)
     {
         var snapshot = Snapshot(toMove);
         string line = AnalysisResponses.Analysis(new TurnReport
         {
             Id = "x", TurnNumber = 4, IsDuringSearch = false, Snapshot = snapshot, Perspective = perspective,
-            IncludePvVisits = pvVisits, Ownership = snapshot.Ownership, Policy = policy,
+            IncludePvVisits = pvVisits, IncludeMovesOwnership = movesOwnership, Ownership = snapshot.Ownership, Policy = policy,
         });
         Assert.DoesNotContain('\n', line);
         return JsonDocument.Parse(line).RootElement.Clone();
@@ -86,6 +87,18 @@ public sealed class KataResponseTests
         Assert.Equal(0.3, response.GetProperty("rootInfo").GetProperty("winrate").GetDouble(), 6);
         Assert.Equal(-2.5, response.GetProperty("rootInfo").GetProperty("scoreLead").GetDouble());
         Assert.Equal([-1, -0.5, 0, 0, 0.5, 1], response.GetProperty("ownership").EnumerateArray().Select(v => v.GetDouble()));
+    }
+
+    [Fact]
+    public void EachMovesOwnershipIsWrittenOnlyWhenAskedAndTurnsWithThePerspective()
+    {
+        var plain = Write(Color.White, ReportPerspective.SideToMove);
+        var own = Write(Color.White, ReportPerspective.SideToMove, movesOwnership: true);
+        var black = Write(Color.White, ReportPerspective.Black, movesOwnership: true);
+
+        Assert.False(plain.GetProperty("moveInfos")[0].TryGetProperty("ownership", out _));
+        Assert.Equal([0.25, 0, 0, 0, 0, -0.75], own.GetProperty("moveInfos")[0].GetProperty("ownership").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal([-0.25, 0, 0, 0, 0, 0.75], black.GetProperty("moveInfos")[0].GetProperty("ownership").EnumerateArray().Select(v => v.GetDouble()));
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public sealed record AnalysisQuery
 
     public bool IncludePvVisits { get; init; }
 
+    /// <summary>Each move's own ownership (the search then tracks it per root move).</summary>
+    public bool IncludeMovesOwnership { get; init; }
+
     /// <summary>How often to send isDuringSearch reports (null: only the final one).</summary>
     public TimeSpan? ReportEvery { get; init; }
 }

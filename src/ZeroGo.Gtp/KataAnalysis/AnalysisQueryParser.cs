@@ -18,14 +18,14 @@ public static class AnalysisQueryParser
     [
         "id", "moves", "initialStones", "initialPlayer", "rules", "komi", "boardXSize", "boardYSize", "analyzeTurns",
         "maxVisits", "rootPolicyTemperature", "rootFpuReductionMax", "analysisPVLen", "includeOwnership",
-        "includePolicy", "includePVVisits", "avoidMoves", "allowMoves", "overrideSettings", "reportDuringSearchEvery",
+        "includePolicy", "includePVVisits", "includeMovesOwnership", "avoidMoves", "allowMoves", "overrideSettings", "reportDuringSearchEvery",
         "priority", "priorities",
     ];
 
     /// <summary>Flags we read but cannot honour: a warning when they ask for something (true).</summary>
     private static readonly HashSet<string> UnsupportedFlags =
     [
-        "includeOwnershipStdev", "includeMovesOwnership", "includeMovesOwnershipStdev", "includeNoResultValue",
+        "includeOwnershipStdev", "includeMovesOwnershipStdev", "includeNoResultValue",
     ];
 
     public static QueryParse Parse(string id, JsonElement query, AnalysisSettings defaults)
@@ -87,12 +87,13 @@ public static class AnalysisQueryParser
             Id = id,
             Turns = Replay(start, moves, turns, priorities),
             Limits = settings.Limits,
-            Search = settings.Search,
+            Search = settings.Search with { TrackMoveOwnership = Flag(query, "includeMovesOwnership") },
             Perspective = settings.Perspective,
             Restrictions = [.. KataMoves.ParseRestrictions(query, "avoidMoves", geometry, allow: false), .. KataMoves.ParseRestrictions(query, "allowMoves", geometry, allow: true)],
             IncludeOwnership = Flag(query, "includeOwnership"),
             IncludePolicy = Flag(query, "includePolicy"),
             IncludePvVisits = Flag(query, "includePVVisits"),
+            IncludeMovesOwnership = Flag(query, "includeMovesOwnership"),
             ReportEvery = Optional(query, "reportDuringSearchEvery") is { } every ? ParseInterval(every) : null,
         };
     }

@@ -24,6 +24,9 @@ public sealed record TurnReport
 
     public bool IncludePvVisits { get; init; }
 
+    /// <summary>Add each move's ownership (zeros where the evaluator predicts none).</summary>
+    public bool IncludeMovesOwnership { get; init; }
+
     /// <summary>Ownership from the side to move's view (+1 = theirs), dense order (top-left first); null: not asked.</summary>
     public float[]? Ownership { get; init; }
 
@@ -98,7 +101,7 @@ public static class AnalysisResponses
         writer.WriteStartArray("moveInfos");
         foreach (var candidate in snapshot.Candidates)
         {
-            WriteMoveInfo(writer, candidate, snapshot.Geometry, flip, report.IncludePvVisits);
+            WriteMoveInfo(writer, candidate, snapshot.Geometry, flip, report);
         }
 
         writer.WriteEndArray();
@@ -106,13 +109,7 @@ public static class AnalysisResponses
         writer.WriteNumber("turnNumber", report.TurnNumber);
         if (report.Ownership is { } ownership)
         {
-            writer.WriteStartArray("ownership");
-            foreach (float value in ownership)
-            {
-                writer.WriteNumberValue(Round(flip ? -value : value));
-            }
-
-            writer.WriteEndArray();
+            WriteOwnership(writer, ownership, flip);
         }
 
         if (report.Policy is { } policy)
@@ -127,7 +124,7 @@ public static class AnalysisResponses
         }
     });
 
-    private static void WriteMoveInfo(Utf8JsonWriter writer, CandidateInfo candidate, BoardGeometry geometry, bool flip, bool pvVisits)
+    private static void WriteMoveInfo(Utf8JsonWriter writer, CandidateInfo candidate, BoardGeometry geometry, bool flip, TurnReport report)
     {
         double winRate = flip ? 1 - candidate.WinRate : candidate.WinRate;
         double lcb = Math.Clamp(candidate.Lcb, 0, 1);
@@ -137,6 +134,11 @@ public static class AnalysisResponses
         writer.WriteNumber("lcb", Round(lcb));
         writer.WriteString("move", GtpVertex.Format(candidate.Move, geometry));
         writer.WriteNumber("order", candidate.Order);
+        if (report.IncludeMovesOwnership)
+        {
+            WriteOwnership(writer, candidate.Ownership ?? new float[geometry.Area], flip);
+        }
+
         writer.WriteNumber("prior", Round(candidate.Prior));
         writer.WriteStartArray("pv");
         foreach (var move in candidate.PrincipalVariation)
@@ -145,7 +147,7 @@ public static class AnalysisResponses
         }
 
         writer.WriteEndArray();
-        if (pvVisits)
+        if (report.IncludePvVisits)
         {
             writer.WriteStartArray("pvVisits");
             foreach (int visits in candidate.PrincipalVariationVisits)
@@ -183,6 +185,18 @@ public static class AnalysisResponses
         writer.WriteNumber("visits", snapshot.RootVisits);
         writer.WriteNumber("winrate", Round(winRate));
         writer.WriteEndObject();
+    }
+
+    /// <summary><c>"ownership": […]</c> from the side to move's view, or negated for the other side's.</summary>
+    private static void WriteOwnership(Utf8JsonWriter writer, float[] ownership, bool flip)
+    {
+        writer.WriteStartArray("ownership");
+        foreach (float value in ownership)
+        {
+            writer.WriteNumberValue(Round(flip ? -value : value));
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>

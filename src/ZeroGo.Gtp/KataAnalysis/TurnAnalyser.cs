@@ -50,6 +50,7 @@ public sealed class TurnAnalyser(IEvaluator evaluator, AnalysisOutput output)
         Snapshot = snapshot,
         Perspective = job.Query.Perspective,
         IncludePvVisits = job.Query.IncludePvVisits,
+        IncludeMovesOwnership = job.Query.IncludeMovesOwnership,
         Ownership = job.Query.IncludeOwnership ? snapshot.Ownership ?? new float[position.Geometry.Area] : null,
         Policy = policy,
         PositionHash = position.SituationHash,
