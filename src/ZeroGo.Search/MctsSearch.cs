@@ -43,8 +43,10 @@ public sealed class MctsSearch
     private StopReason _stopReason;
     private int _playoutsStarted;
     private int _playoutsDone;
-    private float[] _ownershipSum = [];
-    private int _ownershipCount;
+    private OwnershipAccumulator _ownership = new(0);
+
+    // Per root move (by move code), only under SearchOptions.TrackMoveOwnership: KataGo's per-move ownership.
+    private readonly Dictionary<short, OwnershipAccumulator> _moveOwnership = [];
     private long _nextProgressTicks;
     private volatile Task<SearchResult>? _background;
 
@@ -184,9 +186,10 @@ public sealed class MctsSearch
                 }
             }
 
-            if (_ownershipSum.Length != state.Geometry.Area)
+            if (_ownership.Area != state.Geometry.Area)
             {
-                _ownershipSum = new float[state.Geometry.Area];
+                _ownership = new OwnershipAccumulator(state.Geometry.Area);
+                _moveOwnership.Clear();
             }
 
             return reused;
@@ -317,8 +320,11 @@ public sealed class MctsSearch
             _stopReason = StopReason.None;
             _playoutsStarted = 0;
             _playoutsDone = 0;
-            Array.Clear(_ownershipSum);
-            _ownershipCount = 0;
+            _ownership.Clear();
+            foreach (var perMove in _moveOwnership.Values)
+            {
+                perMove.Clear();
+            }
             _store.MaxNodes = Options.MaxNodes;
             _store.MaxBytes = Options.MaxTreeBytes;
             _clock.Restart();
@@ -407,26 +413,24 @@ public sealed class MctsSearch
 
     internal void CountPlayoutDone() => _playoutsDone++;
 
-    /// <summary>Under the tree lock: adds a leaf's ownership (side to move at the leaf) seen from the root.</summary>
-    internal void AddOwnership(float[] ownership, bool sameSideAsRoot)
+    /// <summary>
+    /// Under the tree lock: adds a leaf's ownership (side to move at the leaf) seen from the root; also to the root
+    /// move the leaf lies under (<paramref name="rootMove"/>, a move code; null for the root itself) when per-move
+    /// ownership is tracked.
+    /// </summary>
+    internal void AddOwnership(float[] ownership, bool sameSideAsRoot, short? rootMove)
     {
-        var sum = _ownershipSum;
-        if (sameSideAsRoot)
+        _ownership.Add(ownership, sameSideAsRoot);
+        if (Options.TrackMoveOwnership && rootMove is short move)
         {
-            for (int i = 0; i < sum.Length; i++)
+            if (!_moveOwnership.TryGetValue(move, out var perMove))
             {
-                sum[i] += ownership[i];
+                perMove = new OwnershipAccumulator(_ownership.Area);
+                _moveOwnership[move] = perMove;
             }
-        }
-        else
-        {
-            for (int i = 0; i < sum.Length; i++)
-            {
-                sum[i] -= ownership[i];
-            }
-        }
 
-        _ownershipCount++;
+            perMove.Add(ownership, sameSideAsRoot);
+        }
     }
 
     /// <summary>Called by a worker after each batch: raises <see cref="Progress"/> when the interval has passed.</summary>
@@ -448,10 +452,13 @@ public sealed class MctsSearch
         handler(Snapshot());
     }
 
-    /// <summary>Under the tree lock, right after the root is expanded: Dirichlet noise on the root priors (once per root).</summary>
+    /// <summary>
+    /// Under the tree lock, right after the root is expanded: the root policy temperature, then Dirichlet noise,
+    /// on the root priors (once per root; a reused root was a child before, so its priors are still raw).
+    /// </summary>
     internal void AddRootNoiseOnce()
     {
-        if (_rootNoised || Options.DirichletEpsilon <= 0)
+        if (_rootNoised || (Options.DirichletEpsilon <= 0 && Options.RootPolicyTemperature == 1))
         {
             return;
         }
@@ -459,7 +466,12 @@ public sealed class MctsSearch
         _rootNoised = true;
         ref var root = ref _store.NodeAt(0);
         var edges = _store.EdgesOf(root);
-        if (edges.Length < 2)
+        if (Options.RootPolicyTemperature != 1)
+        {
+            ApplyRootTemperature(edges, Options.RootPolicyTemperature);
+        }
+
+        if (edges.Length < 2 || Options.DirichletEpsilon <= 0)
         {
             return;
         }
@@ -473,6 +485,29 @@ public sealed class MctsSearch
             {
                 edges[i].Prior = (Half)((1 - epsilon) * (double)edges[i].Prior + epsilon * noise[i]);
             }
+        }
+    }
+
+    /// <summary>Priors p^(1/T), renormalised (KataGo's rootPolicyTemperature); keeps the edges' order, illegal (0) stays 0.</summary>
+    private static void ApplyRootTemperature(Span<Edge> edges, double temperature)
+    {
+        double sum = 0;
+        Span<double> shaped = edges.Length <= 1024 ? stackalloc double[edges.Length] : new double[edges.Length];
+        for (int i = 0; i < edges.Length; i++)
+        {
+            double prior = (double)edges[i].Prior;
+            shaped[i] = edges[i].Child >= 0 && prior > 0 ? Math.Pow(prior, 1 / temperature) : 0;
+            sum += shaped[i];
+        }
+
+        if (sum <= 0)
+        {
+            return;
+        }
+
+        for (int i = 0; i < edges.Length; i++)
+        {
+            edges[i].Prior = (Half)(shaped[i] / sum);
         }
     }
 
@@ -649,6 +684,8 @@ public sealed class MctsSearch
                     continue;
                 }
 
+                var (pv, pvVisits) = PrincipalVariation(edge.Child, edge.Move);
+
                 candidates.Add(new CandidateInfo
                 {
                     Move = MoveFromCode(edge.Move),
@@ -659,22 +696,16 @@ public sealed class MctsSearch
                         Math.Max(1024, (int)((long)ScoreSpread.NodeBudget * child.Visits / Math.Max(1, rootNode.Visits))), spreadQueue),
                     Prior = (float)edge.Prior,
                     Lcb = LowerConfidenceBound(child),
-                    PrincipalVariation = PrincipalVariation(edge.Child, edge.Move),
+                    PrincipalVariation = pv,
+                    PrincipalVariationVisits = pvVisits,
+                    Ownership = _moveOwnership.TryGetValue(edge.Move, out var perMove) ? perMove.Mean() : null,
                     Order = 0,
                 });
             }
         }
 
         var ordered = OrderCandidates(candidates, maxVisits);
-        float[]? ownership = null;
-        if (_ownershipCount > 0)
-        {
-            ownership = new float[_ownershipSum.Length];
-            for (int i = 0; i < ownership.Length; i++)
-            {
-                ownership[i] = _ownershipSum[i] / _ownershipCount;
-            }
-        }
+        var ownership = _ownership.Mean();
 
         return new SearchSnapshot
         {
@@ -729,9 +760,11 @@ public sealed class MctsSearch
         return (lcb + 1) / 2;
     }
 
-    private List<Move> PrincipalVariation(int node, short firstMove)
+    /// <summary>The most visited line from <paramref name="node"/> (reached by <paramref name="firstMove"/>), with each node's visits.</summary>
+    private (List<Move> Moves, List<int> Visits) PrincipalVariation(int node, short firstMove)
     {
         var pv = new List<Move> { MoveFromCode(firstMove) };
+        var visits = new List<int> { _store.NodeAt(node).Visits };
         while (pv.Count < Options.MaxPvLength)
         {
             ref var current = ref _store.NodeAt(node);
@@ -758,10 +791,11 @@ public sealed class MctsSearch
             }
 
             pv.Add(MoveFromCode(bestMove));
+            visits.Add(bestVisits);
             node = best;
         }
 
-        return pv;
+        return (pv, visits);
     }
 
     // ---- checks for tests ----

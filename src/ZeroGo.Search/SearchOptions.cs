@@ -35,6 +35,15 @@ public sealed record SearchOptions
     /// <summary>Total Dirichlet concentration, spread over the legal root moves (0.03 × 361 as in AlphaZero on 19×19).</summary>
     public double DirichletAlphaTotal { get; init; } = 10.83;
 
+    /// <summary>
+    /// KataGo's rootPolicyTemperature: the root's priors become p^(1/T), renormalised, before any noise. Above 1
+    /// the root search spreads wider; 1 leaves the network's policy as it is.
+    /// </summary>
+    public double RootPolicyTemperature { get; init; } = 1;
+
+    /// <summary>Keep each root move's mean ownership (KataGo's includeMovesOwnership): one board of sums per visited root move.</summary>
+    public bool TrackMoveOwnership { get; init; }
+
     /// <summary>Choose the final move by lower confidence bound among well-visited moves (Leela Zero 0.17); else by visits.</summary>
     public bool UseLcb { get; init; } = true;
 
@@ -79,6 +88,7 @@ public sealed record SearchOptions
         Require(VirtualLoss is >= 0 and <= 100, $"virtual loss must be 0..100 (got {VirtualLoss})");
         Require(DirichletEpsilon is >= 0 and <= 1, "Dirichlet epsilon must be in [0, 1]");
         Require(DirichletAlphaTotal > 0, "Dirichlet alpha must be positive");
+        Require(RootPolicyTemperature is > 0 and <= 100, $"root policy temperature must be in (0, 100] (got {RootPolicyTemperature})");
         Require(LcbMinVisitFraction is >= 0 and <= 1, "LCB visit fraction must be in [0, 1]");
         Require(ResignWinRate is null or (>= 0 and <= 1), "resign win rate must be in [0, 1]");
         Require(MaxNodes >= 2, "the node cap must allow at least 2 nodes");

@@ -35,6 +35,15 @@ public sealed record CandidateInfo
     /// <summary>The expected continuation starting with <see cref="Move"/> (most visited child at each ply).</summary>
     public required IReadOnlyList<Move> PrincipalVariation { get; init; }
 
+    /// <summary>Visits of the node each move of <see cref="PrincipalVariation"/> leads to (same length; KataGo's pvVisits).</summary>
+    public IReadOnlyList<int> PrincipalVariationVisits { get; init; } = [];
+
+    /// <summary>
+    /// Mean ownership over the evaluations below this move (+1 = the root's side to move owns the point), dense
+    /// order; null unless <see cref="SearchOptions.TrackMoveOwnership"/> is on and the evaluator predicts ownership.
+    /// </summary>
+    public float[]? Ownership { get; init; }
+
     /// <summary>Rank in the engine's preference, 0 = the move it would play.</summary>
     public required int Order { get; init; }
 }

@@ -624,7 +624,8 @@ internal sealed class SearchWorker
                     var result = _evaluations[leaf.Request];
                     if (result.HasOwnership)
                     {
-                        _search.AddOwnership(result.Ownership, sameSideAsRoot: (leaf.PathLength - 1) % 2 == 0);
+                        _search.AddOwnership(result.Ownership, sameSideAsRoot: (leaf.PathLength - 1) % 2 == 0,
+                            rootMove: leaf.PathLength > 1 ? _pathMoves[leaf.PathStart + 1] : null);
                     }
 
                     break;

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace ZeroGo.Cli.Tests;
 
 /// <summary>
@@ -9,93 +6,6 @@ namespace ZeroGo.Cli.Tests;
 /// </summary>
 public sealed class CliProcessTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
-
-    private static string Program => Path.Combine(AppContext.BaseDirectory, "zerogo.dll");
-
-    private sealed class Engine : IDisposable
-    {
-        private readonly StringBuilder _stdout = new();
-        private readonly StringBuilder _stderr = new();
-
-        public Engine(string folder, params string[] arguments)
-        {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = folder,
-            };
-            start.ArgumentList.Add(Program);
-            foreach (string argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            Process = Process.Start(start)!;
-            Process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
-            Process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
-            Process.BeginOutputReadLine();
-            Process.BeginErrorReadLine();
-            Process.StandardInput.NewLine = "\n";
-            Process.StandardInput.AutoFlush = true;
-        }
-
-        public Process Process { get; }
-
-        public string Stdout => Read(_stdout);
-
-        public string Stderr => Read(_stderr);
-
-        public void Send(string line) => Process.StandardInput.WriteLine(line);
-
-        public bool WaitFor(Func<string, bool> condition) => SpinWait.SpinUntil(() => condition(Stdout), Patience);
-
-        public bool Exit()
-        {
-            bool exited = Process.WaitForExit(Patience);
-            if (exited)
-            {
-                Process.WaitForExit(); // drains the asynchronous readers
-            }
-
-            return exited;
-        }
-
-        public void Dispose()
-        {
-            if (!Process.HasExited)
-            {
-                Process.Kill(entireProcessTree: true);
-            }
-
-            Process.Dispose();
-        }
-
-        private static void Append(StringBuilder buffer, string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (buffer)
-            {
-                buffer.Append(line).Append('\n');
-            }
-        }
-
-        private static string Read(StringBuilder buffer)
-        {
-            lock (buffer)
-            {
-                return buffer.ToString();
-            }
-        }
-    }
-
     // Once intermittent: the input thread's "a line arrived, stop the stream" could land after the command thread had
     // already started lz-analyze for that very line, so lz-analyze answered "=" and an empty line at once and the
     // wait for "info move" ran out (StreamStopper, StreamingRaceTests).
@@ -103,7 +13,7 @@ public sealed class CliProcessTests
     public void GenmoveAndLzAnalyzeOverPipesWithNothingButGtpOnStdout()
     {
         using var folder = new TempFolder();
-        using var engine = new Engine(folder.Path, "gtp", "--visits", "16", "--threads", "1", "--seed", "2");
+        using var engine = new ZeroGoProcess(folder.Path, "gtp", "--visits", "16", "--threads", "1", "--seed", "2");
         engine.Send("boardsize 9");
         engine.Send("genmove b");
         Assert.True(engine.WaitFor(text => text.Contains("= ", StringComparison.Ordinal)), engine.Stdout + engine.Stderr);
@@ -125,7 +35,7 @@ public sealed class CliProcessTests
     public void PonderingEngineAnswersTheNextCommandAndQuitsCleanly()
     {
         using var folder = new TempFolder();
-        using var engine = new Engine(folder.Path, "gtp", "--ponder", "--visits", "16", "--threads", "1", "--seed", "3");
+        using var engine = new ZeroGoProcess(folder.Path, "gtp", "--ponder", "--visits", "16", "--threads", "1", "--seed", "3");
         engine.Send("boardsize 9");
         engine.Send("genmove b");
         Assert.True(engine.WaitFor(text => text.Contains("= ", StringComparison.Ordinal)), engine.Stdout + engine.Stderr);
@@ -145,7 +55,7 @@ public sealed class CliProcessTests
     public void PonderWithTheRandomEngineSaysItChangesNothing()
     {
         using var folder = new TempFolder();
-        using var engine = new Engine(folder.Path, "gtp", "--engine", "random", "--ponder", "--seed", "4");
+        using var engine = new ZeroGoProcess(folder.Path, "gtp", "--engine", "random", "--ponder", "--seed", "4");
         engine.Send("quit");
         Assert.True(engine.Exit());
 
@@ -158,7 +68,7 @@ public sealed class CliProcessTests
     public void AMissingModelIsOneLineOnStderrAndExitCodeOne()
     {
         using var folder = new TempFolder();
-        using var engine = new Engine(folder.Path, "gtp", "--model", "nowhere/model.json");
+        using var engine = new ZeroGoProcess(folder.Path, "gtp", "--model", "nowhere/model.json");
         Assert.True(engine.Exit());
 
         Assert.Equal(1, engine.Process.ExitCode);
@@ -174,7 +84,7 @@ public sealed class CliProcessTests
         using var folder = new TempFolder();
         string file = folder.File("broken.txt");
         File.WriteAllText(file, "1\n0.5 0.25 nonsense\n");
-        using var engine = new Engine(folder.Path, "gtp", "--model", file);
+        using var engine = new ZeroGoProcess(folder.Path, "gtp", "--model", file);
         Assert.True(engine.Exit());
 
         Assert.Equal(1, engine.Process.ExitCode);
@@ -192,7 +102,7 @@ public sealed class CliProcessTests
     public void BadOptionsAreUsageErrors(string option, string value, string message)
     {
         using var folder = new TempFolder();
-        using var engine = new Engine(folder.Path, "gtp", option, value);
+        using var engine = new ZeroGoProcess(folder.Path, "gtp", option, value);
         Assert.True(engine.Exit());
 
         Assert.Equal(2, engine.Process.ExitCode);

@@ -116,6 +116,26 @@ public sealed class NetworkProvider : IDisposable
         }
     }
 
+    /// <summary>Empties the evaluation cache of every network loaded so far (the analysis engine's clear_cache).</summary>
+    public void ClearCaches()
+    {
+        lock (_lock)
+        {
+            foreach (var owned in _owned)
+            {
+                switch (owned)
+                {
+                    case LoadedNetwork network:
+                        network.ClearCache();
+                        break;
+                    case BatchingEvaluator batching:
+                        batching.Cache.Clear();
+                        break;
+                }
+            }
+        }
+    }
+
     private IEvaluator GetOrLoad(Dictionary<string, IEvaluator> loaded, BoardGeometry geometry, bool exact)
     {
         string? path = _options.ModelPath ?? _bundled.Choose(geometry)?.ManifestPath;

@@ -153,18 +153,8 @@ internal sealed class GtpVerbOptions
             "random" => EngineKind.Random,
             _ => throw new ArgumentException($"unknown engine '{engineName}' (known: network, random)"),
         };
-        string device = (parse.GetValue(Device) ?? ComputeDevice.Cpu).Trim().ToLowerInvariant();
-        if (device != ComputeDevice.Cpu && device != ComputeDevice.Cuda && !device.StartsWith(ComputeDevice.Cuda + ":", StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"unknown device '{device}': use cpu or cuda");
-        }
-
-        var precision = (parse.GetValue(Precision) ?? "bf16").Trim().ToLowerInvariant() switch
-        {
-            "bf16" or "bfloat16" => Neural.Precision.BFloat16,
-            "fp32" or "float32" => Neural.Precision.Float32,
-            var other => throw new ArgumentException($"unknown precision '{other}': use bf16 or fp32"),
-        };
+        string device = ParseDevice(parse.GetValue(Device));
+        var precision = ParsePrecision(parse.GetValue(Precision));
         double? seconds = parse.GetValue(Time);
         if (seconds is { } s && (!double.IsFinite(s) || s <= 0 || s > 86_400))
         {
@@ -184,4 +174,24 @@ internal sealed class GtpVerbOptions
             Seed = parse.GetValue(Seed) ?? _defaultSeed,
         };
     }
+
+    /// <summary>cpu, cuda or cuda:N (also for the analysis verb); throws <see cref="ArgumentException"/> otherwise.</summary>
+    public static string ParseDevice(string? text)
+    {
+        string device = (text ?? ComputeDevice.Cpu).Trim().ToLowerInvariant();
+        if (device != ComputeDevice.Cpu && device != ComputeDevice.Cuda && !device.StartsWith(ComputeDevice.Cuda + ":", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"unknown device '{device}': use cpu or cuda");
+        }
+
+        return device;
+    }
+
+    /// <summary>bf16 or fp32 (also for the analysis verb); throws <see cref="ArgumentException"/> otherwise.</summary>
+    public static Neural.Precision ParsePrecision(string? text) => (text ?? "bf16").Trim().ToLowerInvariant() switch
+    {
+        "bf16" or "bfloat16" => Neural.Precision.BFloat16,
+        "fp32" or "float32" => Neural.Precision.Float32,
+        var other => throw new ArgumentException($"unknown precision '{other}': use bf16 or fp32"),
+    };
 }

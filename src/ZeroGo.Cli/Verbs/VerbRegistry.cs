@@ -9,6 +9,7 @@ internal static class VerbRegistry
     [
         BenchVerb.Create(),
         GtpVerb.Create(),
+        AnalysisVerb.Create(),
         LeelaZeroVerb.Create(),
         PlayVerb.Create(),
         ReplayVerb.Create(),
