@@ -11,7 +11,7 @@ public sealed record AnalysisEngineOptions
     public AnalysisSettings Settings { get; init; } = AnalysisSettings.Default;
 
     /// <summary>Turns analysed at the same time (KataGo's numAnalysisThreads), each by its own search.</summary>
-    public int AnalysisThreads { get; init; } = 2;
+    public int AnalysisThreads { get; init; } = 8;
 
     /// <summary>Empties the evaluators' caches (the <c>clear_cache</c> action).</summary>
     public Action ClearCache { get; init; } = () => { };
