@@ -19,5 +19,6 @@ internal static class VerbRegistry
         SelfplayVerb.Create(),
         TrainVerb.Create(),
         LadderVerb.Create(),
+        EvalVerb.Create(),
     ];
 }
