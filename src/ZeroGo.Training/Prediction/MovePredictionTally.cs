@@ -42,7 +42,8 @@ public sealed class MovePredictionTally
         int better = 0;
         for (int move = 0; move < policy.Length && better < 5; move++)
         {
-            if (policy[move] > chosen)
+            // A tie counts against the played move: a flat policy predicts nothing.
+            if (policy[move] > chosen || (policy[move] == chosen && move != played))
             {
                 better++;
             }
