@@ -209,6 +209,27 @@ public sealed class KifuTests : IDisposable
     }
 
     [Fact]
+    public void Import_writes_the_kept_games_as_chunks_and_refuses_a_held_out_collection()
+    {
+        var samples = Path.Combine(_folder, "samples");
+        var counts = new KifuImportCounts();
+
+        var chunks = KifuImport.WriteChunks(WriteTygem(), null, samples, counts);
+
+        var chunk = Assert.Single(chunks);
+        Assert.EndsWith("kifu-0001" + ChunkFile.Extension, chunk);
+        var games = ChunkFile.Read(chunk);
+        Assert.Equal(3, games.Count);
+        Assert.Equal([false, true, true], games.Select(g => g.NoValueTarget));
+        Assert.Equal(1, counts.Skipped);
+
+        var heldOut = Path.Combine(_folder, "tom-9d-heldout.tar");
+        File.Copy(WriteTomTar(), heldOut);
+        var error = Assert.Throws<ArgumentException>(() => KifuImport.WriteChunks(heldOut, null, samples, new KifuImportCounts()));
+        Assert.Contains("held-out", error.Message);
+    }
+
+    [Fact]
     public void A_damaged_zip_gives_one_line_naming_the_file()
     {
         var root = WriteTygem();
