@@ -27,6 +27,20 @@ public static class TestData
         return path;
     }
 
+    /// <summary>
+    /// A file or folder of the shared human-game datasets (../shared/datasets beside the clone, or beside
+    /// ZEROGO_TESTDATA); skips the test with a reason where they are absent, as in a user's clone.
+    /// </summary>
+    public static string RequireDataset(string relativePath)
+    {
+        var root = SharedRoot is null ? null : Path.GetFullPath(Path.Combine(SharedRoot, "..", "datasets"));
+        Skip.If(root is null || !Directory.Exists(root),
+            "../shared/datasets is not present next to this clone; the test reads the real archives there");
+        var path = Path.Combine(root!, relativePath);
+        Skip.If(!File.Exists(path) && !Directory.Exists(path), $"dataset file missing: {path}");
+        return path;
+    }
+
     /// <summary>A fresh folder under artifacts/test-output for files a test writes and people may look at.</summary>
     public static string OutputFolder(string name)
     {

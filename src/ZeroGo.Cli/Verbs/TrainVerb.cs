@@ -1,22 +1,28 @@
 using System.CommandLine;
 using ZeroGo.Formats.Sgf;
+using ZeroGo.Training.Kifu;
 using ZeroGo.Training.Runs;
 using ZeroGo.Training.Samples;
 
 namespace ZeroGo.Cli.Verbs;
 
 /// <summary>
-/// <c>zerogo train --run DIR [--from-sgf DIR] [--init MODEL]</c>: trains the run's next generation on its replay
-/// window (checkpoints, losses to logs/training.csv and charts/loss.png). --from-sgf first imports human games
-/// (policy from the moves, value from the results: AlphaGo's first stage); --init starts a new run from a model
-/// (transfer across board sizes).
+/// <c>zerogo train --run DIR [--from-sgf DIR | --from-kifu PATH [--games N]] [--value-weight W] [--init MODEL]</c>:
+/// trains the run's next generation on its replay window (checkpoints, losses to logs/training.csv and
+/// charts/loss.png). --from-sgf and --from-kifu first import human games (policy from the moves, value from the
+/// results: AlphaGo's first stage); --init starts a new run from a model (transfer across board sizes).
 /// </summary>
 internal static class TrainVerb
 {
+    private const double HumanValueWeight = 0.25;
+
     public static Command Create()
     {
         var runDir = new Option<string>("--run") { Description = "Run folder.", Required = true };
         var fromSgf = new Option<string?>("--from-sgf") { Description = "Import the SGF games under this folder (or file) as training samples first." };
+        var fromKifu = new Option<string?>("--from-kifu") { Description = "Import human 19x19 games from a kifu collection first (the tygem-9d folder; never the held-out Tom archive)." };
+        var games = new Option<int?>("--games") { Description = "With --from-kifu: import the first N games in archive order (default: all)." };
+        var valueWeight = new Option<double?>("--value-weight") { Description = $"Weight of the value loss (default: the run's; {HumanValueWeight} with --from-kifu, against the value head's overfitting on human games)." };
         var init = new Option<string?>("--init") { Description = "Initial model of a new run (any board size)." };
         var size = new Option<int?>("--size") { Description = "Board size of a new run (default: that of the imported games)." };
         var steps = new Option<int?>("--steps") { Description = "Training steps for this generation (default: the run's steps per generation)." };
@@ -24,7 +30,7 @@ internal static class TrainVerb
         var threads = new Option<int?>("--threads") { Description = "libtorch threads while training." };
         var command = new Command("train", "Train the next generation of a run (optionally on imported SGF games).")
         {
-            runDir, fromSgf, init, size, steps, seed, threads,
+            runDir, fromSgf, fromKifu, games, init, size, steps, seed, threads, valueWeight,
         };
         command.SetAction(parse =>
         {
@@ -38,8 +44,18 @@ internal static class TrainVerb
                     imported = ImportSgf(source, ref boardSize);
                 }
 
+                string? kifu = parse.GetValue(fromKifu);
+                if (kifu is not null)
+                {
+                    KifuImport.RefuseHeldOut(kifu);
+                    boardSize ??= KifuMoveLine.BoardSize;
+                }
+
                 var config = TrainingCli.OpenOrCreate(run, boardSize, parse.GetValue(seed), c => c, parse.GetValue(init));
-                if (parse.GetValue(steps) is int s || parse.GetValue(threads) is int)
+                // Positions of one game share one result, so the value head learns the games by heart (AlphaGo's
+                // finding); human games therefore train the value at a low weight unless told otherwise.
+                double? valueLossWeight = parse.GetValue(valueWeight) ?? (kifu is not null ? HumanValueWeight : null);
+                if (parse.GetValue(steps) is int || parse.GetValue(threads) is int || valueLossWeight is double)
                 {
                     config = config with
                     {
@@ -47,8 +63,23 @@ internal static class TrainVerb
                         {
                             StepsPerGeneration = parse.GetValue(steps) ?? config.Training.StepsPerGeneration,
                             Threads = parse.GetValue(threads) ?? config.Training.Threads,
+                            ValueWeight = valueLossWeight ?? config.Training.ValueWeight,
                         },
                     };
+                    config.Validate();
+                }
+
+                if (kifu is not null)
+                {
+                    if (config.Size != KifuMoveLine.BoardSize)
+                    {
+                        throw new ArgumentException($"--from-kifu: the games are 19x19, {run.Root} is a {config.Size}x{config.Size} run");
+                    }
+
+                    var counts = new KifuImportCounts();
+                    var chunks = KifuImport.WriteChunks(kifu, parse.GetValue(games), Path.Combine(run.Samples, "human"), counts);
+                    TrainingCli.Print($"train: imported from {kifu} into {chunks.Count} chunks: {counts.Summary()}");
+                    TrainingCli.Print($"train: value loss weight {config.Training.ValueWeight}");
                 }
 
                 if (imported is not null)

@@ -22,5 +22,6 @@ internal static class VerbRegistry
         LadderVerb.Create(),
         WorkerVerb.Create(),
         StoreVerb.Create(),
+        EvalVerb.Create(),
     ];
 }

@@ -110,6 +110,7 @@ public sealed record RunConfig
         Check(Training.BatchSize >= 1, "training.batchSize", ">= 1");
         Check(Training.StepsPerGeneration >= 1, "training.stepsPerGeneration", ">= 1");
         Check(Training.LearningRate > 0, "training.learningRate", "> 0");
+        Check(Training.ValueWeight is >= 0 and <= 100, "training.valueWeight", "0..100");
         Check(Training.WindowMinSamples >= 1 && Training.WindowMaxSamples >= Training.WindowMinSamples,
             "training.windowMinSamples/windowMaxSamples", "1 <= min <= max");
         Check(Gate.Games >= 1 && Gate.Visits >= 1, "gate.games/gate.visits", ">= 1");

@@ -57,6 +57,15 @@ public sealed class GameRecord
     /// <summary>Model generation that played the game (-1 for human games).</summary>
     [Key(15)] public int Generation { get; set; }
 
+    /// <summary>
+    /// True when the result must not train the value (a human game lost on time or by disconnection): its moves
+    /// still train the policy. False in every older chunk, where the key is absent.
+    /// </summary>
+    [Key(16)] public bool NoValueTarget { get; set; }
+
+    /// <summary>True when the positions may learn the value from <see cref="Winner"/>.</summary>
+    [IgnoreMember] public bool HasValueTarget => !NoValueTarget;
+
     [IgnoreMember] public int Area => Width * Height;
 
     [IgnoreMember] public BoardGeometry Geometry => BoardGeometry.Get(Width, Height);

@@ -42,7 +42,8 @@ public static class SgfGames
 
     /// <summary>
     /// A human game as training data: every main-line move is a one-hot policy target, the value comes from
-    /// the RE result (a game without a decisive result gives none: null is returned), no score or ownership.
+    /// the RE result (a game without a decisive result gives none: null is returned; a win on time or by
+    /// forfeit keeps its moves but gives no value target), no score or ownership.
     /// Illegal moves stop the game there (tolerant reading keeps what replays).
     /// </summary>
     public static GameRecord? FromSgf(SgfGame sgf, string source, out string? whyNot)
@@ -54,11 +55,8 @@ public static class SgfGames
             return null;
         }
 
-        var result = (sgf.Info.Result ?? "").Trim().ToUpperInvariant();
-        sbyte winner = result.StartsWith("B+", StringComparison.Ordinal) ? (sbyte)1
-            : result.StartsWith("W+", StringComparison.Ordinal) ? (sbyte)-1
-            : (sbyte)0;
-        if (winner == 0)
+        var result = HumanResult.Parse(sgf.Info.Result);
+        if (result.Winner == 0)
         {
             whyNot = $"no decisive result (RE '{sgf.Info.Result}')";
             return null;
@@ -90,6 +88,8 @@ public static class SgfGames
         }
 
         // The winner is known but the final count is not: resignation-like record (no score/ownership target).
-        return builder.Finish(replay, winner > 0 ? Color.White : Color.Black, source, 0, -1);
+        var record = builder.Finish(replay, result.Winner > 0 ? Color.White : Color.Black, source, 0, -1);
+        record.NoValueTarget = !result.HasValueTarget;
+        return record;
     }
 }

@@ -21,6 +21,9 @@ public sealed class TrainingTargets
     /// <summary>1 when <see cref="Policy"/> is a real target (full search or a human move), else 0.</summary>
     public float PolicyWeight { get; set; }
 
+    /// <summary>1 when <see cref="Value"/> is a real target; 0 for a human game lost on time or by disconnection.</summary>
+    public float ValueWeight { get; set; }
+
     /// <summary>Outcome for the side to move: win = 1, draw = 0, loss = -1.</summary>
     public float Value { get; set; }
 
@@ -68,6 +71,7 @@ public sealed class TrainingTargets
         // Sign +1 when the side to move is Black: every stored result is from Black's view.
         float sign = toMove == Color.Black ? 1 : -1;
         Value = sign * game.Winner;
+        ValueWeight = game.HasValueTarget ? 1 : 0;
         if (game.HasFinalScore && game.FinalOwnership.Length == game.Area)
         {
             Score = sign * game.ScoreForBlack;

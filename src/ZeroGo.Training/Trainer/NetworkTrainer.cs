@@ -143,6 +143,7 @@ public sealed class NetworkTrainer : IDisposable
         var policyTarget = torch.tensor(batch.Policy, [n, gridArea + 1]).to(device);
         var policyWeight = torch.tensor(batch.PolicyWeight, [n]).to(device);
         var outcomeTarget = torch.tensor(batch.Outcome, [n, 3]).to(device);
+        var valueWeight = torch.tensor(batch.ValueWeight, [n]).to(device);
         var scoreTarget = torch.tensor(batch.Score, [n]).to(device);
         var ownershipTarget = torch.tensor(batch.Ownership, [n, gridArea]).to(device);
         var scoreWeight = torch.tensor(batch.ScoreWeight, [n]).to(device);
@@ -154,7 +155,8 @@ public sealed class NetworkTrainer : IDisposable
         var policyLoss = (policyPerSample * policyWeight).sum() / policyWeight.sum().clamp_min(1);
 
         var logOutcome = nn.functional.log_softmax(output.OutcomeLogits, 1);
-        var valueLoss = -(outcomeTarget * logOutcome).sum(1).mean();
+        var valuePerSample = -(outcomeTarget * logOutcome).sum(1);
+        var valueLoss = (valuePerSample * valueWeight).sum() / valueWeight.sum().clamp_min(1);
 
         var scoreError = nn.functional.smooth_l1_loss(output.ScoreLead / ScoreScale, scoreTarget / ScoreScale, reduction: nn.Reduction.None);
         var scoreLoss = (scoreError * scoreWeight).sum() / scoreWeight.sum().clamp_min(1);

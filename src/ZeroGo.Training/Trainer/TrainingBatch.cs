@@ -22,6 +22,9 @@ public sealed class TrainingBatch
     /// <summary>[Count, 3] in the network's order: win, loss, draw (side to move).</summary>
     public required float[] Outcome { get; init; }
 
+    /// <summary>[Count]: 1 where the outcome target counts (0: a human game lost on time or by disconnection).</summary>
+    public required float[] ValueWeight { get; init; }
+
     /// <summary>[Count]: final score lead of the side to move.</summary>
     public required float[] Score { get; init; }
 
@@ -82,6 +85,7 @@ public sealed class TrainingBatch
             Policy = new float[count * (gridArea + 1)],
             PolicyWeight = new float[count],
             Outcome = new float[count * 3],
+            ValueWeight = new float[count],
             Score = new float[count],
             Ownership = new float[count * gridArea],
             ScoreWeight = new float[count],
@@ -106,6 +110,7 @@ public sealed class TrainingBatch
             batch.Outcome[i * 3 + 0] = win;
             batch.Outcome[i * 3 + 1] = loss;
             batch.Outcome[i * 3 + 2] = draw;
+            batch.ValueWeight[i] = target.ValueWeight;
             batch.Score[i] = target.Score;
             batch.ScoreWeight[i] = target.ScoreWeight;
             batch.BoardPoints[i] = area;
