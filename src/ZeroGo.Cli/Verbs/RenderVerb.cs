@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ZeroGo.Cli.Engine;
 using ZeroGo.Desktop.Rendering;
 using ZeroGo.Desktop.Replay;
 using ZeroGo.Formats.Sgf;
@@ -87,7 +88,7 @@ internal static class RenderVerb
                 bool wantsReview = parse.GetValue(review);
                 using var engineInUse = overlayName == "none" && !wantsReview
                     ? null
-                    : PlayVerb.CreateEngine(parse.GetValue(engine)!, parse.GetValue(model), record.Geometry, Environment.ProcessorCount);
+                    : DesktopEngine.Create(parse.GetValue(engine)!, parse.GetValue(model), record.Geometry, Environment.ProcessorCount);
                 var source = engineInUse?.Source;
                 using var screen = new ReplayScreen(record, source, parse.GetValue(visits), moveNumber)
                 {
