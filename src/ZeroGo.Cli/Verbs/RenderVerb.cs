@@ -90,7 +90,7 @@ internal static class RenderVerb
                     ? null
                     : DesktopEngine.Create(parse.GetValue(engine)!, parse.GetValue(model), record.Geometry, Environment.ProcessorCount);
                 var source = engineInUse?.Source;
-                using var screen = new ReplayScreen(record, source, parse.GetValue(visits), moveNumber)
+                using var screen = new ReplayScreen(new ReplayController(record, source, parse.GetValue(visits), moveNumber))
                 {
                     ShowCandidates = overlayName == "candidates",
                     Heat = overlayName switch
@@ -105,12 +105,12 @@ internal static class RenderVerb
                     Console.Error.WriteLine($"zerogo render: analysing move {moveNumber} with {source.Name} ({parse.GetValue(visits)} visits) ...");
                     if (wantsReview)
                     {
-                        screen.ReviewCurrentMove();
+                        screen.Controller.ReviewCurrentMove();
                     }
 
                     if (overlayName != "none")
                     {
-                        screen.AnalyseCurrent();
+                        screen.Controller.AnalyseCurrent();
                     }
                 }
 

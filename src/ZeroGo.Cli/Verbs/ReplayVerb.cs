@@ -50,8 +50,8 @@ internal static class ReplayVerb
                     Console.Error.WriteLine($"zerogo replay: reviewing with {engine.Source.Name}, {visitCount} visits per position");
                 }
 
-                using var screen = new ReplayScreen(record, engine?.Source, Math.Max(1, visitCount), start);
-                screen.StartAnalysis();
+                using var screen = new ReplayScreen(new ReplayController(record, engine?.Source, Math.Max(1, visitCount), start));
+                screen.Controller.StartAnalysis();
                 DesktopApp.Run(screen);
                 return 0;
             }
