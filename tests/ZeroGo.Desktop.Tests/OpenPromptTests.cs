@@ -39,7 +39,7 @@ public sealed class OpenPromptTests : IDisposable
     {
         string first = WriteGame("first.sgf", "(;SZ[9];B[ee];W[cc])");
         string second = WriteGame("second.sgf", "(;SZ[13]PB[Second Black];B[dd];W[jj];B[gg])");
-        using var screen = new ReplayScreen(GameRecord.Load(first), null, 1, 2);
+        using var screen = new ReplayScreen(new ReplayController(GameRecord.Load(first), null, 1, 2));
 
         Assert.True(screen.Handle(new KeyPressed("o", Ctrl: true), null));
         Assert.NotNull(screen.OpenPrompt);
@@ -52,9 +52,9 @@ public sealed class OpenPromptTests : IDisposable
 
         Assert.True(screen.Handle(new KeyPressed("enter"), null));
         Assert.Null(screen.OpenPrompt);
-        Assert.Equal(second, screen.Record.Path);
-        Assert.Equal(13, screen.Record.Geometry.Width);
-        Assert.Equal(0, screen.MoveNumber);
+        Assert.Equal(second, screen.Controller.Record.Path);
+        Assert.Equal(13, screen.Controller.Record.Geometry.Width);
+        Assert.Equal(0, screen.Controller.MoveNumber);
         var panel = screen.BuildFrame().Panel;
         Assert.Null(panel.Prompt);
         Assert.Equal("Opened second.sgf", panel.Toast);
@@ -66,7 +66,7 @@ public sealed class OpenPromptTests : IDisposable
     {
         string first = WriteGame("first.sgf", "(;SZ[9];B[ee])");
         WriteGame("broken.sgf", "this is not SGF");
-        using var screen = new ReplayScreen(GameRecord.Load(first), null, 1, 1);
+        using var screen = new ReplayScreen(new ReplayController(GameRecord.Load(first), null, 1, 1));
         screen.Handle(new KeyPressed("o", Ctrl: true), null);
         Type(screen, "nothing-here.sgf");
         screen.Handle(new KeyPressed("enter"), null);
@@ -83,8 +83,8 @@ public sealed class OpenPromptTests : IDisposable
 
         screen.Handle(new KeyPressed("escape"), null);
         Assert.Null(screen.OpenPrompt);
-        Assert.Equal(first, screen.Record.Path);
-        Assert.Equal(1, screen.MoveNumber);
+        Assert.Equal(first, screen.Controller.Record.Path);
+        Assert.Equal(1, screen.Controller.MoveNumber);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class OpenPromptTests : IDisposable
     public void ThePromptIsDrawnOverTheBoard()
     {
         string first = WriteGame("first.sgf", "(;SZ[9];B[ee])");
-        using var screen = new ReplayScreen(GameRecord.Load(first), null, 1, 1);
+        using var screen = new ReplayScreen(new ReplayController(GameRecord.Load(first), null, 1, 1));
         var (board, panel) = screen.BuildFrame();
         using var without = PngExport.Render(900, 600, board, panel);
         screen.Handle(new KeyPressed("o", Ctrl: true), null);
@@ -140,7 +140,7 @@ public sealed class OpenPromptTests : IDisposable
 
         // Near the bottom (amid D3, E3, D2, E2: wood, clear of lines) the card is dark where the wood was light; above
         // the centre (amid D8, E8, D7, E7) nothing changed.
-        var layout = new BoardLayout(screen.Record.Geometry, SceneRenderer.BoardArea(900, 600, withPanel: true), coordinates: true);
+        var layout = new BoardLayout(screen.Controller.Record.Geometry, SceneRenderer.BoardArea(900, 600, withPanel: true), coordinates: true);
         var (x, below) = Amid(layout, screen, "D3", "E2");
         var (_, above) = Amid(layout, screen, "D8", "E7");
         Assert.True(Luminance(without.GetPixel(x, below)) > 120, $"wood under the card before it opens: {without.GetPixel(x, below)}");
@@ -150,7 +150,7 @@ public sealed class OpenPromptTests : IDisposable
 
     private static (int X, int Y) Amid(BoardLayout layout, ReplayScreen screen, string topLeft, string bottomRight)
     {
-        var state = new Go.GameState(screen.Record.Geometry);
+        var state = new Go.GameState(screen.Controller.Record.Geometry);
         var a = layout.Center(TestPositions.At(state, topLeft));
         var b = layout.Center(TestPositions.At(state, bottomRight));
         return ((int)((a.X + b.X) / 2), (int)((a.Y + b.Y) / 2));

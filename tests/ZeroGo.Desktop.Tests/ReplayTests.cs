@@ -1,5 +1,4 @@
 using SkiaSharp;
-using ZeroGo.Desktop.Analysis;
 using ZeroGo.Desktop.Rendering;
 using ZeroGo.Desktop.Replay;
 using ZeroGo.Formats;
@@ -17,47 +16,13 @@ public class ReplayTests
         return File.Exists(inRepo) ? inRepo : TestData.RequireShared("games/alphago_lee_sedol/LS_vs_AG_G2.sgf");
     }
 
-    /// <summary>A source that prefers one fixed move and gives the played one a small prior (a stand-in network).</summary>
-    private sealed class FakeNetwork : IAnalysisSource
-    {
-        public string Name => "fake network";
-
-        public AnalysisSnapshot Analyse(GameState state, int visits, CancellationToken cancel, Action<AnalysisSnapshot>? progress)
-        {
-            var geometry = state.Geometry;
-            var policy = new float[geometry.Area + 1];
-            var legal = state.LegalPoints(state.ToMove);
-            for (int i = 0; i < legal.Count; i++)
-            {
-                policy[geometry.DenseIndex(legal[i])] = (i + 1f) / legal.Count;
-            }
-
-            float sum = policy.Sum();
-            for (int i = 0; i < policy.Length; i++)
-            {
-                policy[i] /= sum;
-            }
-
-            var best = legal[^1];
-            return new AnalysisSnapshot
-            {
-                ToMove = state.ToMove,
-                Candidates = [new CandidateMove(Move.At(best), visits, 0.55, 1.5, policy[geometry.DenseIndex(best)], 0.5, [Move.At(best)])],
-                TotalVisits = visits,
-                WinRate = 0.55,
-                ScoreLead = 1.5,
-                Policy = policy,
-            };
-        }
-    }
-
     [SkippableFact]
     public void Game2OpensAtMove37WithP10Highlighted()
     {
         var record = GameRecord.Load(Game2());
         Assert.Equal(211, record.MoveCount);
-        using var screen = new ReplayScreen(record, null, 1, 37);
-        Assert.Equal(37, screen.MoveNumber);
+        using var screen = new ReplayScreen(new ReplayController(record, null, 1, 37));
+        Assert.Equal(37, screen.Controller.MoveNumber);
         var (board, panel) = screen.BuildFrame();
         Assert.True(GtpVertex.TryParse("P10", record.Geometry, out var p10));
         Assert.Equal(p10, board.MarkedMove);
@@ -82,9 +47,9 @@ public class ReplayTests
         string copy = Path.Combine(TestData.OutputFolder("desktop-replay"), "game2.sgf");
         File.Copy(source, copy, overwrite: true);
         var record = GameRecord.Load(copy);
-        using var screen = new ReplayScreen(record, new FakeNetwork(), 10, 37);
-        screen.ReviewCurrentMove();
-        var review = screen.Review.Review(37);
+        using var screen = new ReplayScreen(new ReplayController(record, new FakeNetwork(), 10, 37));
+        screen.Controller.ReviewCurrentMove();
+        var review = screen.Controller.Review.Review(37);
         Assert.NotNull(review);
         Assert.Equal(Color.Black, review!.Color);
         Assert.True(review.Before.NextPriorRank >= 1);
@@ -95,7 +60,7 @@ public class ReplayTests
         Assert.Contains(panel.Details, d => d.Label == "Prior of the move played");
         Assert.Contains(panel.Details, d => d.Label == "Win rate before → after" && d.Value == "55.0% → 45.0%");
 
-        string message = screen.SaveAnalysis();
+        string message = screen.Controller.SaveAnalysis();
         Assert.StartsWith("Saved 2 evaluations", message);
         var reopened = GameRecord.Load(Path.ChangeExtension(copy, null) + "-analysed.sgf");
         var again = new GameReview(reopened);
@@ -121,15 +86,15 @@ public class ReplayTests
     public void VariationsAreReachableAndStepping()
     {
         var record = GameRecord.FromSgf(SgfGame.Parse("(;SZ[9]KM[6.5]PB[黑]PW[白];B[ee]C[中央];W[cc](;B[gg];W[gc])(;B[cg]C[variation]))"));
-        using var screen = new ReplayScreen(record, null, 1, 0);
-        Assert.Equal(0, screen.MoveNumber);
+        using var screen = new ReplayScreen(new ReplayController(record, null, 1, 0));
+        Assert.Equal(0, screen.Controller.MoveNumber);
         screen.Handle(new App.KeyPressed("right"), null);
-        Assert.Equal(1, screen.MoveNumber);
+        Assert.Equal(1, screen.Controller.MoveNumber);
         Assert.Equal("中央", screen.BuildFrame().Panel.Comment);
         screen.Handle(new App.KeyPressed("end"), null);
-        Assert.Equal(4, screen.MoveNumber);
+        Assert.Equal(4, screen.Controller.MoveNumber);
         screen.Handle(new App.KeyPressed("left"), null);
-        Assert.Equal(3, screen.MoveNumber);
+        Assert.Equal(3, screen.Controller.MoveNumber);
         screen.Handle(new App.KeyPressed("down"), null);
         Assert.Equal("variation", screen.BuildFrame().Panel.Comment);
         Assert.Contains(screen.BuildFrame().Panel.Info, l => l.StartsWith("Variation 2 of 2"));

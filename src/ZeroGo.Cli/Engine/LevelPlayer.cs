@@ -1,5 +1,4 @@
 using System.Globalization;
-using ZeroGo.Cli.Verbs;
 using ZeroGo.Desktop.Players;
 using ZeroGo.Go;
 using ZeroGo.Training.Arena;
@@ -40,7 +39,7 @@ public sealed class LevelPlayerFactory : IArenaPlayerFactory
     public static LevelPlayerFactory Create(string spec, int boardSize, int threads, string? model = null)
     {
         var text = spec[Prefix.Length..].Trim();
-        int fullVisits = PlayVerb.DefaultVisits(boardSize);
+        int fullVisits = DesktopEngine.DefaultVisits(boardSize);
         int at = text.LastIndexOf('@');
         if (at >= 0)
         {
@@ -54,7 +53,7 @@ public sealed class LevelPlayerFactory : IArenaPlayerFactory
 
         var level = StrengthLevel.Find(text)
             ?? throw new ArgumentException($"'{spec}': unknown level; choose one of: {string.Join(", ", StrengthLevel.All.Select(l => l.Key))}");
-        var engine = PlayVerb.CreateEngine(EngineChoice.Auto, model, BoardGeometry.Get(boardSize), threads);
+        var engine = DesktopEngine.Create(EngineChoice.Auto, model, BoardGeometry.Get(boardSize), threads);
         Console.Error.WriteLine($"arena: {spec} is {level.Name} ({level.Description}) over {engine.Source.Name}");
         return new LevelPlayerFactory(engine, level, fullVisits);
     }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using ZeroGo.Desktop.Analysis;
 using ZeroGo.Desktop.App;
 using ZeroGo.Desktop.Play;
 using ZeroGo.Desktop.Players;
@@ -8,19 +7,14 @@ using ZeroGo.Formats.Sgf;
 using ZeroGo.Go;
 using ZeroGo.Cli.Engine;
 using ZeroGo.Desktop.Engines;
-using ZeroGo.Desktop.Scoring;
 using ZeroGo.Neural.Files;
 using ZeroGo.Neural.LeelaZero;
-using ZeroGo.Search;
 
 namespace ZeroGo.Cli.Verbs;
 
 /// <summary><c>zerogo play</c>: a game against the AI in the desktop window (SDL2 + SkiaSharp).</summary>
 internal static class PlayVerb
 {
-    /// <summary>Full-strength visits by board size when --visits is not given: answers within ~2 s on 2 cores.</summary>
-    internal static int DefaultVisits(int size) => size <= 9 ? 800 : size <= 13 ? 400 : 250;
-
     public static Command Create()
     {
         var size = new Option<int?>("--size") { Description = "Board size: 9, 13 or 19 (any 2..25 works; default 9, or 19 for a Leela Zero --model)." };
@@ -47,7 +41,7 @@ internal static class PlayVerb
             int boardSize = parse.GetValue(size) ?? (modelPath is not null && File.Exists(modelPath) && NetworkLoader.DetectFamily(modelPath) == NetworkFamily.LeelaZero ? 19 : 9);
             string colorText = parse.GetValue(color)!.Trim().ToLowerInvariant();
             var strength = StrengthLevel.Find(parse.GetValue(level)!);
-            int visitCount = parse.GetValue(visits) ?? DefaultVisits(boardSize);
+            int visitCount = parse.GetValue(visits) ?? DesktopEngine.DefaultVisits(boardSize);
             int stones = parse.GetValue(handicap);
             string engineName = parse.GetValue(engine)!.Trim().ToLowerInvariant();
             string? error =
@@ -78,7 +72,7 @@ internal static class PlayVerb
             };
             try
             {
-                using var engine = CreateEngine(engineName, modelPath, BoardGeometry.Get(boardSize), parse.GetValue(threads));
+                using var engine = DesktopEngine.Create(engineName, modelPath, BoardGeometry.Get(boardSize), parse.GetValue(threads));
                 Console.Error.WriteLine($"zerogo play: {boardSize}x{boardSize}, opponent: {engine.Source.Name}");
                 var opponent = new LevelOpponent(engine.Source, settings.Level, settings.Visits);
                 using var screen = new PlayScreen(new PlayController(settings, opponent, ownership: engine.Ownership))
@@ -109,53 +103,6 @@ internal static class PlayVerb
         return command;
     }
 
-    /// <summary>
-    /// The engine behind the board (see <see cref="EngineChoice"/>): a network (<paramref name="model"/>, else the
-    /// bundled one in models/ made for <paramref name="geometry"/>), else the search over random rollouts, or flat
-    /// Monte Carlo. Throws <see cref="InvalidOperationException"/> when a network is asked for and there is none
-    /// or it cannot play this board size, and what <see cref="NetworkLoader.Load"/> throws for a bad file.
-    /// </summary>
-    internal static DesktopEngine CreateEngine(string engine, string? model, BoardGeometry geometry, int threads, string? modelsFolder = null)
-    {
-        engine = EngineChoice.Normalize(engine);
-        if (engine == EngineChoice.Flat)
-        {
-            return new DesktopEngine(new MonteCarloAnalysis(), null, null, null);
-        }
-
-        if (engine != EngineChoice.Playouts)
-        {
-            var bundled = BundledModels.Scan(modelsFolder ?? BundledModels.FindDefaultFolder());
-            // The network is size-independent: like gtp, prefer a bundled model made for this board, else any bundled
-            // one (models/zerogo-7x7 beats the rollout search on 9x9: see its model card).
-            string? path = model ?? bundled.Choose(geometry)?.ManifestPath;
-            if (path is null && engine == EngineChoice.Network)
-            {
-                throw new InvalidOperationException(
-                    $"--engine network: no bundled network in {bundled.Folder ?? "models/"}; pass --model FILE or use --engine playouts");
-            }
-
-            if (path is not null)
-            {
-                if (NetworkEngine.CheckBoardSize(path, geometry.Width) is { } sizeError)
-                {
-                    throw new InvalidOperationException(sizeError);
-                }
-
-                return LoadNetwork(path, threads);
-            }
-        }
-
-        return new DesktopEngine(new SearchAnalysisSource(new RolloutEvaluator(playoutsPerEvaluation: 4), threads, name: "MCTS + random rollouts"), null, null, null);
-    }
-
-    /// <summary>Kept apart so TorchSharp loads only when a network is asked for.</summary>
-    private static DesktopEngine LoadNetwork(string path, int threads)
-    {
-        var network = NetworkEngine.Load(path, threads);
-        return new DesktopEngine(network.Source, network.Layers, network.Ownership, network);
-    }
-
     /// <summary>Ctrl+S: the game with result and the AI's comments, to ./zerogo-games/ with a time stamp.</summary>
     internal static string SaveGame(PlayController controller)
     {
@@ -183,39 +130,4 @@ internal static class PlayVerb
         SgfWriter.Save(path, SgfWriter.BuildTree(controller.Game, info, comments));
         return path;
     }
-}
-
-/// <summary>What <c>--engine</c> of play, replay and render accepts.</summary>
-internal static class EngineChoice
-{
-    public const string Auto = "auto";
-    public const string Network = "network";
-    public const string Playouts = "playouts";
-    public const string Flat = "flat";
-
-    public const string Help =
-        "auto (the network of --model, else a bundled one from models/ — made for the board size if there is one —, else playouts), network (MCTS over a network), " +
-        "playouts (MCTS with random-rollout evaluation), flat (flat Monte Carlo, the simplest opponent).";
-
-    /// <summary>The canonical name; "search" and "rollouts" are older names of playouts.</summary>
-    public static string Normalize(string engine) => engine.Trim().ToLowerInvariant() switch
-    {
-        "search" or "rollouts" or "rollout" => Playouts,
-        var name => name,
-    };
-
-    /// <summary>Null when the choice is valid with <paramref name="model"/>, else the error.</summary>
-    public static string? Check(string engine, string? model) => Normalize(engine) switch
-    {
-        Auto or Network => null,
-        Playouts or Flat when model is not null => $"--model needs --engine network or auto (got --engine {engine})",
-        Playouts or Flat => null,
-        _ => $"--engine must be auto, network, playouts or flat (got '{engine}')",
-    };
-}
-
-/// <summary>The engine of a desktop verb: the analysis source, the layers view, the end-of-game ownership.</summary>
-internal sealed record DesktopEngine(IAnalysisSource Source, ILayerSource? Layers, IOwnershipEstimator? Ownership, IDisposable? Owner) : IDisposable
-{
-    public void Dispose() => Owner?.Dispose();
 }

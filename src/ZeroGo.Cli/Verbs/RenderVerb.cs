@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ZeroGo.Cli.Engine;
 using ZeroGo.Desktop.Rendering;
 using ZeroGo.Desktop.Replay;
 using ZeroGo.Formats.Sgf;
@@ -87,9 +88,9 @@ internal static class RenderVerb
                 bool wantsReview = parse.GetValue(review);
                 using var engineInUse = overlayName == "none" && !wantsReview
                     ? null
-                    : PlayVerb.CreateEngine(parse.GetValue(engine)!, parse.GetValue(model), record.Geometry, Environment.ProcessorCount);
+                    : DesktopEngine.Create(parse.GetValue(engine)!, parse.GetValue(model), record.Geometry, Environment.ProcessorCount);
                 var source = engineInUse?.Source;
-                using var screen = new ReplayScreen(record, source, parse.GetValue(visits), moveNumber)
+                using var screen = new ReplayScreen(new ReplayController(record, source, parse.GetValue(visits), moveNumber))
                 {
                     ShowCandidates = overlayName == "candidates",
                     Heat = overlayName switch
@@ -104,12 +105,12 @@ internal static class RenderVerb
                     Console.Error.WriteLine($"zerogo render: analysing move {moveNumber} with {source.Name} ({parse.GetValue(visits)} visits) ...");
                     if (wantsReview)
                     {
-                        screen.ReviewCurrentMove();
+                        screen.Controller.ReviewCurrentMove();
                     }
 
                     if (overlayName != "none")
                     {
-                        screen.AnalyseCurrent();
+                        screen.Controller.AnalyseCurrent();
                     }
                 }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ZeroGo.Cli.Engine;
 using ZeroGo.Desktop.App;
 using ZeroGo.Desktop.Replay;
 using ZeroGo.Formats.Sgf;
@@ -43,14 +44,14 @@ internal static class ReplayVerb
                     return 2;
                 }
 
-                using var engine = visitCount > 0 ? PlayVerb.CreateEngine(engineName, modelPath, record.Geometry, parse.GetValue(threads)) : null;
+                using var engine = visitCount > 0 ? DesktopEngine.Create(engineName, modelPath, record.Geometry, parse.GetValue(threads)) : null;
                 if (engine is not null)
                 {
                     Console.Error.WriteLine($"zerogo replay: reviewing with {engine.Source.Name}, {visitCount} visits per position");
                 }
 
-                using var screen = new ReplayScreen(record, engine?.Source, Math.Max(1, visitCount), start);
-                screen.StartAnalysis();
+                using var screen = new ReplayScreen(new ReplayController(record, engine?.Source, Math.Max(1, visitCount), start));
+                screen.Controller.StartAnalysis();
                 DesktopApp.Run(screen);
                 return 0;
             }

@@ -5,8 +5,9 @@ namespace ZeroGo.Desktop.App;
 
 /// <summary>
 /// The input state and keys every screen shares: quitting, the help overlay, the toast over the board, the hovered
-/// point, and the keys and clicks that mean the same in play and replay (ctrl+s save, ctrl+q / ctrl+w quit,
-/// h / F1 help, a click on a panel button). A screen asks this first and handles only its own keys after.
+/// point, the overlays over the board (candidates, heat map), and the keys, clicks and commands that mean the same
+/// in play and replay (ctrl+s save, ctrl+q / ctrl+w quit, h / F1 help, a click on a panel button, the candidates /
+/// ownership / policy / help commands). A screen asks this first and handles only its own keys after.
 /// </summary>
 public sealed class ScreenInput
 {
@@ -18,6 +19,12 @@ public sealed class ScreenInput
 
     /// <summary>Whether the help overlay is open.</summary>
     public bool ShowHelp { get; private set; }
+
+    /// <summary>Whether the candidate moves of the analysis are drawn on the board (c).</summary>
+    public bool ShowCandidates { get; set; } = true;
+
+    /// <summary>The heat map over the board: ownership (o), policy (y), play's layers (l), or none.</summary>
+    public HeatOverlay Heat { get; set; } = HeatOverlay.None;
 
     /// <summary>The message shown over the board now, null for none.</summary>
     public string? Toast { get; private set; }
@@ -107,6 +114,30 @@ public sealed class ScreenInput
         return layout.ButtonAt(click.X, click.Y) is { } button ? command(button.Id) : null;
     }
 
+    /// <summary>
+    /// The commands both screens read alike: candidates, ownership and policy toggle their overlay, help the help
+    /// overlay. Returns true (the picture changed), or null when the command is the screen's own.
+    /// </summary>
+    public bool? SharedCommand(string id)
+    {
+        switch (id)
+        {
+            case "candidates":
+                ShowCandidates = !ShowCandidates;
+                return true;
+            case "ownership":
+                Heat = ToggleHeat(Heat, HeatOverlay.Ownership);
+                return true;
+            case "policy":
+                Heat = ToggleHeat(Heat, HeatOverlay.Policy);
+                return true;
+            case "help":
+                return ToggleHelp();
+            default:
+                return null;
+        }
+    }
+
     /// <summary>Moves <paramref name="hover"/> to the point under the pointer; true when it changed.</summary>
     public static bool MoveHover(ref Point hover, MouseMoved move, SceneLayout? layout)
     {
@@ -146,10 +177,10 @@ public sealed class ScreenInput
     }
 
     /// <summary>The candidates / ownership / policy buttons, lit when on (same ids and keys in both screens).</summary>
-    public static void AddOverlayButtons(PanelView panel, bool showCandidates, HeatOverlay heat)
+    public void AddOverlayButtons(PanelView panel)
     {
-        panel.Buttons.Add(new PanelButton("candidates", "Candidates", "c", true, showCandidates));
-        panel.Buttons.Add(new PanelButton("ownership", "Ownership", "o", true, heat == HeatOverlay.Ownership));
-        panel.Buttons.Add(new PanelButton("policy", "Policy", "y", true, heat == HeatOverlay.Policy));
+        panel.Buttons.Add(new PanelButton("candidates", "Candidates", "c", true, ShowCandidates));
+        panel.Buttons.Add(new PanelButton("ownership", "Ownership", "o", true, Heat == HeatOverlay.Ownership));
+        panel.Buttons.Add(new PanelButton("policy", "Policy", "y", true, Heat == HeatOverlay.Policy));
     }
 }

@@ -16,10 +16,8 @@ public sealed class PlayScreen : IScreen
     private readonly PlayController _controller;
     private readonly ScreenInput _input = new();
     private Point _hover = Point.None;
-    private bool _showCandidates = true;
     private bool _showNumbers;
     private bool _showCoordinates = true;
-    private HeatOverlay _heat = HeatOverlay.None;
     private bool _resignArmed;
     private int _viewMove = -1;
     private Action? _wake;
@@ -76,7 +74,7 @@ public sealed class PlayScreen : IScreen
                 return true;
             case MouseClicked click:
                 return Click(click, layout);
-            case WheelTurned wheel when _heat == HeatOverlay.Layers && Layers is not null:
+            case WheelTurned wheel when _input.Heat == HeatOverlay.Layers && Layers is not null:
                 // In the layers view the wheel picks a channel (-1 = the strongest channels together).
                 _layerChannel = Math.Clamp(_layerChannel + (wheel.Delta > 0 ? 1 : -1), -1, Layers.Channels - 1);
                 return true;
@@ -170,14 +168,14 @@ public sealed class PlayScreen : IScreen
             "p" => Command("pass"),
             "r" => Command("resign"),
             "n" => Command("new"),
-            "c" => ScreenInput.Toggle(ref _showCandidates),
+            "c" => _input.SharedCommand("candidates") ?? false,
             "o" => Command("ownership"),
             "y" => Command("policy"),
             "l" => Command("layers"),
             "m" => ScreenInput.Toggle(ref _showNumbers),
             "x" => ScreenInput.Toggle(ref _showCoordinates),
-            "[" when _heat == HeatOverlay.Layers && Layers is not null => LayerBlock(-1),
-            "]" when _heat == HeatOverlay.Layers && Layers is not null => LayerBlock(1),
+            "[" when _input.Heat == HeatOverlay.Layers && Layers is not null => LayerBlock(-1),
+            "]" when _input.Heat == HeatOverlay.Layers && Layers is not null => LayerBlock(1),
             "left" => Step(-1),
             "right" => Step(1),
             "home" => Jump(0),
@@ -232,14 +230,9 @@ public sealed class PlayScreen : IScreen
                 _controller.StopThinking();
                 Toast("Stopped: ZeroGo plays its best move so far");
                 return true;
-            case "candidates":
-                return ScreenInput.Toggle(ref _showCandidates);
-            case "ownership":
-                _heat = ScreenInput.ToggleHeat(_heat, HeatOverlay.Ownership);
-                return true;
             case "policy":
-                _heat = ScreenInput.ToggleHeat(_heat, HeatOverlay.Policy);
-                if (_heat == HeatOverlay.Policy && (_controller.LiveAnalysis ?? _controller.LastAnalysis)?.Policy is null)
+                _input.SharedCommand(id);
+                if (_input.Heat == HeatOverlay.Policy && (_controller.LiveAnalysis ?? _controller.LastAnalysis)?.Policy is null)
                 {
                     Toast("No policy yet: the playout engine has none (a network has)");
                 }
@@ -252,7 +245,7 @@ public sealed class PlayScreen : IScreen
                     return true;
                 }
 
-                _heat = ScreenInput.ToggleHeat(_heat, HeatOverlay.Layers);
+                _input.Heat = ScreenInput.ToggleHeat(_input.Heat, HeatOverlay.Layers);
                 return true;
             case "save":
                 if (SaveGame is null)
@@ -271,10 +264,8 @@ public sealed class PlayScreen : IScreen
                 }
 
                 return true;
-            case "help":
-                return _input.ToggleHelp();
             default:
-                return false;
+                return _input.SharedCommand(id) ?? false;
         }
     }
 
@@ -334,9 +325,9 @@ public sealed class PlayScreen : IScreen
             MarkedMove = marked,
             ShowCoordinates = _showCoordinates,
             Analysis = _viewMove < 0 ? analysis : null,
-            ShowCandidates = _showCandidates && _viewMove < 0 && _controller.IsThinking,
-            Heat = _viewMove < 0 || _heat == HeatOverlay.Layers ? _heat : HeatOverlay.None,
-            LayerValues = _heat == HeatOverlay.Layers ? LayerValues(shown) : null,
+            ShowCandidates = _input.ShowCandidates && _viewMove < 0 && _controller.IsThinking,
+            Heat = _viewMove < 0 || _input.Heat == HeatOverlay.Layers ? _input.Heat : HeatOverlay.None,
+            LayerValues = _input.Heat == HeatOverlay.Layers ? LayerValues(shown) : null,
             MoveNumbers = _showNumbers ? ScreenInput.MoveNumbers(game, _viewMove < 0 ? game.Moves.Count : _viewMove) : null,
         };
         if (_controller.Phase == GamePhase.Scoring && _controller.Score is { } score && _viewMove < 0)
@@ -389,7 +380,7 @@ public sealed class PlayScreen : IScreen
 
         panel.Info.Add($"Komi {game.Rules.Komi.ToString("0.#", CultureInfo.InvariantCulture)} · handicap {game.HandicapStones} · area scoring");
         panel.Info.Add($"Move {game.Moves.Count}" + (_viewMove >= 0 ? $" · viewing move {_viewMove} (→ / End to return)" : ""));
-        if (_heat == HeatOverlay.Layers && Layers is not null)
+        if (_input.Heat == HeatOverlay.Layers && Layers is not null)
         {
             panel.Info.Add($"Layers: block {_layerBlock + 1} of {Layers.BlockCount} · " +
                 (_layerChannel < 0 ? "strongest 8 channels" : $"channel {_layerChannel + 1} of {Layers.Channels}"));
@@ -416,7 +407,7 @@ public sealed class PlayScreen : IScreen
         panel.Buttons.Add(new PanelButton("new", "New game", "n"));
         panel.Buttons.Add(_controller.IsThinking ? new PanelButton("stop", "Play now", "esc") : new PanelButton("ai", "AI move", "space", playing));
         panel.Buttons.Add(new PanelButton("save", "Save SGF", "ctrl+s", SaveGame is not null));
-        ScreenInput.AddOverlayButtons(panel, _showCandidates, _heat);
+        _input.AddOverlayButtons(panel);
 
         panel.Help.AddRange(HelpLines);
         return panel;

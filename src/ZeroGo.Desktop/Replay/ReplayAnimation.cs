@@ -50,14 +50,14 @@ public static class ReplayAnimation
 
         int total = options.To - options.From + 1;
         // Start at move 0 so that no frame carries the "Move N" highlight ring of a chosen move.
-        using var screen = new ReplayScreen(record, source: null, visits: 1, startMove: 0);
+        using var screen = new ReplayScreen(new ReplayController(record, source: null, visits: 1, startMove: 0));
         using var text = new TextRenderer();
         var scene = new SceneRenderer(text);
         using var gif = new GifAnimation(options.Width, options.Height);
         for (int move = options.From; move <= options.To; move++)
         {
             cancel.ThrowIfCancellationRequested();
-            screen.GoTo(record.NodeAfterMove(move));
+            screen.Controller.GoTo(record.NodeAfterMove(move));
             var (board, panel) = screen.BuildFrame();
             using var frame = PngExport.Render(options.Width, options.Height, board, options.WithPanel ? panel : null, scene);
             gif.AddFrame(frame, move == options.To ? options.DelayMs * ReplayAnimationOptions.FinalHoldFactor : options.DelayMs);
