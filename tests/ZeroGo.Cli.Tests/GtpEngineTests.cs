@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ZeroGo.Cli.Engine;
 using ZeroGo.Go;
 using ZeroGo.Gtp.Client;
+using ZeroGo.Neural.Loading;
 using ZeroGo.Neural.Files;
 using ZeroGo.Neural.LeelaZero;
 

@@ -5,6 +5,7 @@ using ZeroGo.Formats;
 using ZeroGo.Go;
 using ZeroGo.Neural;
 using ZeroGo.Neural.LeelaZero;
+using ZeroGo.Neural.Loading;
 using ZeroGo.Neural.Evaluators;
 using ZeroGo.Search;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ZeroGo.Cli.Engine;
 using ZeroGo.Neural;
+using ZeroGo.Search;
 
 namespace ZeroGo.Cli.Verbs;
 
@@ -88,7 +89,7 @@ internal static class GtpVerb
 internal sealed class GtpVerbOptions
 {
     /// <summary>Root visits per move when neither --visits nor --time is given.</summary>
-    public const int DefaultVisits = 800;
+    public const int DefaultVisits = SearchLimits.DefaultMoveVisits;
 
     private readonly ulong _defaultSeed = (ulong)Random.Shared.NextInt64();
 
