@@ -81,7 +81,7 @@ internal static class LadderVerb
                 return 0;
             }
             catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or InvalidOperationException
-                or ZeroGo.Neural.Files.ModelFileException or ZeroGo.Gtp.Client.GtpEngineException)
+                or ZeroGo.Neural.Files.ModelFileException or ZeroGo.Formats.Gtp.GtpEngineException)
             {
                 Console.Error.WriteLine($"zerogo ladder: {e.Message}");
                 return 1;
