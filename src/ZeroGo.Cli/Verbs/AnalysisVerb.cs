@@ -40,8 +40,7 @@ internal static class AnalysisVerb
         }
         catch (Exception e) when (e is ArgumentException or FormatException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"{Name}: {e.Message}");
-            return 2;
+            return UsageError.Report("analysis", e.Message);
         }
 
         NetworkProvider networks;

@@ -51,8 +51,7 @@ internal static class BenchSearchVerb
                 : null;
             if (error is not null)
             {
-                Console.Error.WriteLine($"zerogo bench search: {error}");
-                return 2;
+                return UsageError.Report("bench search", error);
             }
 
             var options = SearchOptions.Default with { Threads = threadCount, BatchSize = batchSize };
@@ -62,8 +61,7 @@ internal static class BenchSearchVerb
             }
             catch (ArgumentException e)
             {
-                Console.Error.WriteLine($"zerogo bench search: {e.Message}");
-                return 2;
+                return UsageError.Report("bench search", e.Message);
             }
 
             if (useFake)
@@ -86,8 +84,7 @@ internal static class BenchSearchVerb
             }
             catch (ArgumentException e)
             {
-                Console.Error.WriteLine($"zerogo bench search: {e.Message}");
-                return 2;
+                return UsageError.Report("bench search", e.Message);
             }
 
             using (network)

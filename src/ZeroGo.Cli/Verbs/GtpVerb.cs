@@ -39,14 +39,12 @@ internal static class GtpVerb
         }
         catch (ArgumentException e)
         {
-            Console.Error.WriteLine($"zerogo gtp: {e.Message}");
-            return 2;
+            return UsageError.Report("gtp", e.Message);
         }
 
         if (engineOptions.Validate() is { } problem)
         {
-            Console.Error.WriteLine($"zerogo gtp: {problem}");
-            return 2;
+            return UsageError.Report("gtp", problem);
         }
 
         GtpEngine engine;

@@ -57,8 +57,7 @@ internal static class PlayVerb
                 : modelSpec?.CheckBoardSize(boardSize);
             if (error is not null)
             {
-                Console.Error.WriteLine($"zerogo play: {error}");
-                return 2;
+                return UsageError.Report("play", error);
             }
 
             var settings = new PlaySettings

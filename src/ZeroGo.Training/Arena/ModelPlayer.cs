@@ -45,18 +45,13 @@ public sealed class ModelPlayerFactory : IArenaPlayerFactory
     /// <summary>"model:PATH[@VISITS]" → path and visits (default <paramref name="defaultVisits"/>).</summary>
     public static (string Path, int Visits) ParseSpec(string spec, int defaultVisits)
     {
-        int at = spec.LastIndexOf('@');
-        if (at > 0 && int.TryParse(spec[(at + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int visits))
+        var (path, visits) = VisitsSuffix.Split(spec);
+        if (visits < 1)
         {
-            if (visits < 1)
-            {
-                throw new ArgumentException($"visits in '{spec}' must be at least 1");
-            }
-
-            return (spec[..at], visits);
+            throw new ArgumentException($"visits in '{spec}' must be at least 1");
         }
 
-        return (spec, defaultVisits);
+        return (path, visits ?? defaultVisits);
     }
 }
 
