@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using TorchSharp;
 using ZeroGo.Go;
 using ZeroGo.Neural.Architecture;
@@ -13,12 +11,11 @@ namespace ZeroGo.Neural;
 /// <summary>
 /// A policy/value network (residual tower, <see cref="NetworkConfig"/>) with its device, precision and
 /// model-file metadata. Create a fresh one with <see cref="Create"/>, read one with <see cref="Load"/>, write
-/// with <see cref="Save"/>. <see cref="Infer"/> and <see cref="ReadBlockActivations"/> are thread-safe
+/// with <see cref="Save"/> (the files themselves, manifest and checks, are <see cref="ModelFile"/>'s). <see cref="Infer"/> and <see cref="ReadBlockActivations"/> are thread-safe
 /// (serialised); <see cref="Forward"/> is the raw module call for training (the caller owns train/eval mode).
 /// </summary>
 public sealed class PolicyValueNetwork : IDisposable
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
     private static readonly object SeededCreation = new();
 
     private readonly ResidualNetwork _module;
@@ -92,14 +89,7 @@ public sealed class PolicyValueNetwork : IDisposable
     public static PolicyValueNetwork Load(string pathOrStem, string device = ComputeDevice.Cpu, NetworkConfig? expected = null)
     {
         var paths = ModelPaths.From(pathOrStem);
-        var manifest = ReadManifest(paths);
-        var config = CheckManifest(paths, manifest);
-        if (expected is not null && expected != config)
-        {
-            throw new ModelFileException($"{paths.Manifest} holds a {Describe(config)} network; expected {Describe(expected)}");
-        }
-
-        byte[] weights = ReadWeights(paths, manifest);
+        var (manifest, config, weights) = ModelFile.Read(paths, expected);
         var target = ComputeDevice.Parse(device);
         var module = new ResidualNetwork(config);
         try
@@ -111,7 +101,7 @@ public sealed class PolicyValueNetwork : IDisposable
         {
             module.Dispose();
             throw new ModelFileException(
-                $"{paths.Weights} does not fit the {Describe(config)} architecture its manifest describes: {e.Message}", e);
+                $"{paths.Weights} does not fit the {ModelFile.Describe(config)} architecture its manifest describes: {e.Message}", e);
         }
 
         module.eval();
@@ -149,36 +139,7 @@ public sealed class PolicyValueNetwork : IDisposable
             weights = stream.ToArray();
         }
 
-        var manifest = new ModelManifest
-        {
-            Architecture = ModelManifest.ArchitectureSection.From(Config),
-            Features = new ModelManifest.FeatureSection
-            {
-                Version = FeatureEncoder.Version,
-                SpatialPlanes = FeatureEncoder.SpatialPlanes,
-                GlobalFeatures = FeatureEncoder.GlobalFeatures,
-            },
-            BoardSizes = info.BoardSizes,
-            TrainingSteps = info.TrainingSteps,
-            Created = info.Created ?? DateTimeOffset.UtcNow,
-            Notes = info.Notes,
-            CpuHours = info.CpuHours,
-            Weights = new ModelManifest.WeightsSection
-            {
-                Bytes = weights.Length,
-                Sha256 = Convert.ToHexStringLower(SHA256.HashData(weights)),
-                Parameters = ParameterCount,
-            },
-        };
-
-        string? folder = Path.GetDirectoryName(paths.Manifest);
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        WriteAtomically(paths.Weights, weights);
-        WriteAtomically(paths.Manifest, JsonSerializer.SerializeToUtf8Bytes(manifest, JsonOptions));
+        var manifest = ModelFile.Write(paths, Config, info, weights, ParameterCount);
         Info = info;
         return manifest;
     }
@@ -326,10 +287,6 @@ public sealed class PolicyValueNetwork : IDisposable
 
     public override string ToString() => Description;
 
-    private static string Describe(NetworkConfig config) =>
-        $"{config.Name} (global pooling {config.EffectiveGlobalPoolingChannels} channels every {config.GlobalPoolingEvery} blocks, " +
-        $"policy {config.PolicyChannels}, value {config.ValueChannels}/{config.ValueHidden})";
-
     private static float[] ToArray(Tensor tensor)
     {
         using var cpu = tensor.to(ScalarType.Float32, torch.CPU).contiguous();
@@ -346,112 +303,5 @@ public sealed class PolicyValueNetwork : IDisposable
         }
     }
 
-    private static ModelManifest ReadManifest(ModelPaths paths)
-    {
-        if (!File.Exists(paths.Manifest))
-        {
-            throw new ModelFileException(File.Exists(paths.Weights)
-                ? $"model manifest {paths.Manifest} is missing (found only its weights file)"
-                : $"model not found: {paths.Manifest} does not exist");
-        }
-
-        try
-        {
-            var manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllBytes(paths.Manifest), JsonOptions);
-            return manifest ?? throw new ModelFileException($"{paths.Manifest} is empty (null manifest)");
-        }
-        catch (JsonException e)
-        {
-            throw new ModelFileException($"{paths.Manifest} is not a valid model manifest: {e.Message}", e);
-        }
-    }
-
-    private static NetworkConfig CheckManifest(ModelPaths paths, ModelManifest manifest)
-    {
-        if (manifest.Format != ModelManifest.FormatName)
-        {
-            throw new ModelFileException($"{paths.Manifest} is not a ZeroGo network manifest (format '{manifest.Format}', expected '{ModelManifest.FormatName}')");
-        }
-
-        if (manifest.FormatVersion != ModelManifest.CurrentFormatVersion)
-        {
-            throw new ModelFileException($"{paths.Manifest} has model format version {manifest.FormatVersion}; this build reads version {ModelManifest.CurrentFormatVersion}");
-        }
-
-        if (manifest.Architecture is null || manifest.Architecture.Kind != NetworkConfig.ArchitectureKind)
-        {
-            throw new ModelFileException($"{paths.Manifest} describes architecture '{manifest.Architecture?.Kind}'; this build knows only '{NetworkConfig.ArchitectureKind}'");
-        }
-
-        var features = manifest.Features ?? new ModelManifest.FeatureSection();
-        if (features.Version != FeatureEncoder.Version || features.SpatialPlanes != FeatureEncoder.SpatialPlanes ||
-            features.GlobalFeatures != FeatureEncoder.GlobalFeatures)
-        {
-            throw new ModelFileException(
-                $"{paths.Manifest} was trained on input features version {features.Version} ({features.SpatialPlanes} planes, " +
-                $"{features.GlobalFeatures} scalars); this build encodes version {FeatureEncoder.Version} " +
-                $"({FeatureEncoder.SpatialPlanes} planes, {FeatureEncoder.GlobalFeatures} scalars)");
-        }
-
-        var config = manifest.Architecture.ToConfig();
-        try
-        {
-            config.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw new ModelFileException($"{paths.Manifest} describes an impossible architecture: {e.Message}", e);
-        }
-
-        if (manifest.Weights is null || manifest.Weights.Bytes <= 0 || manifest.Weights.Sha256.Length != 64)
-        {
-            throw new ModelFileException($"{paths.Manifest} lacks the weights file's size and SHA-256");
-        }
-
-        return config;
-    }
-
-    private static byte[] ReadWeights(ModelPaths paths, ModelManifest manifest)
-    {
-        if (!File.Exists(paths.Weights))
-        {
-            throw new ModelFileException($"weights file {paths.Weights} is missing (its manifest {paths.Manifest} exists)");
-        }
-
-        byte[] weights = File.ReadAllBytes(paths.Weights);
-        if (weights.Length != manifest.Weights.Bytes)
-        {
-            throw new ModelFileException(
-                $"weights file {paths.Weights} is {(weights.Length < manifest.Weights.Bytes ? "truncated" : "the wrong size")}: " +
-                $"{weights.Length} bytes, the manifest says {manifest.Weights.Bytes}");
-        }
-
-        string hash = Convert.ToHexStringLower(SHA256.HashData(weights));
-        if (!hash.Equals(manifest.Weights.Sha256, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ModelFileException($"weights file {paths.Weights} is corrupt: its SHA-256 differs from the one in {paths.Manifest}");
-        }
-
-        return weights;
-    }
-
-    private static void WriteAtomically(string path, byte[] content)
-    {
-        string temporary = path + ".tmp-" + Environment.ProcessId;
-        File.WriteAllBytes(temporary, content);
-        File.Move(temporary, path, overwrite: true);
-    }
-
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
-}
-
-/// <summary>
-/// A batch's outputs as fp32 arrays over the padded grid (row-major GridHeight x GridWidth): policy logits
-/// [Count, gridArea + 1] (pass last), outcome logits [Count, 3] (win, loss, draw), score lead [Count] in
-/// points, ownership [Count, gridArea] in [-1, 1]. All for the side to move.
-/// </summary>
-public sealed record InferenceResult(
-    int Count, int GridWidth, int GridHeight, float[] PolicyLogits, float[] OutcomeLogits, float[] ScoreLead, float[] Ownership)
-{
-    public int GridArea => GridWidth * GridHeight;
 }

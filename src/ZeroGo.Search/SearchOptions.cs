@@ -110,6 +110,12 @@ public sealed record SearchLimits
 {
     public static SearchLimits Infinite { get; } = new();
 
+    /// <summary>
+    /// Root visits per move of an engine given neither visits nor a clock (gtp, analysis, the 9x9 desktop board):
+    /// the one place this default lives.
+    /// </summary>
+    public const int DefaultMoveVisits = 800;
+
     /// <summary>Visits of the root, reused ones included (Leela Zero's --visits).</summary>
     public int? MaxVisits { get; init; }
 

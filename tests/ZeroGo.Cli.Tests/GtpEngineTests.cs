@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using ZeroGo.Cli.Engine;
 using ZeroGo.Go;
+using ZeroGo.Formats.Gtp;
 using ZeroGo.Gtp.Client;
+using ZeroGo.Neural.Loading;
 using ZeroGo.Neural.Files;
 using ZeroGo.Neural.LeelaZero;
 

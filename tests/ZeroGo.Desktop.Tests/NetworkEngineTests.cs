@@ -4,6 +4,7 @@ using ZeroGo.Desktop.Play;
 using ZeroGo.Desktop.Players;
 using ZeroGo.Desktop.Scoring;
 using ZeroGo.Go;
+using ZeroGo.Neural.Loading;
 using ZeroGo.Neural;
 using ZeroGo.Neural.Files;
 using ZeroGo.Neural.LeelaZero;

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ZeroGo.Go;
 using ZeroGo.Gtp.Analysis;
+using ZeroGo.Formats.Gtp;
 using ZeroGo.Gtp.Client;
 using ZeroGo.Gtp.Engine;
 using ZeroGo.Search;

@@ -1,4 +1,4 @@
-using ZeroGo.Gtp.Client;
+using ZeroGo.Formats.Gtp;
 using ZeroGo.Testing;
 
 namespace ZeroGo.Gtp.Tests;

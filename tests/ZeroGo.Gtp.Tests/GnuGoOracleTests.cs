@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Xunit.Abstractions;
 using ZeroGo.Go;
-using ZeroGo.Gtp.Client;
+using ZeroGo.Formats.Gtp;
 
 namespace ZeroGo.Gtp.Tests;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ZeroGo.Gtp.Client;
+using ZeroGo.Formats.Gtp;
 
 namespace ZeroGo.Gtp.Tests;
 

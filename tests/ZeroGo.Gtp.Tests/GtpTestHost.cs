@@ -1,4 +1,5 @@
 using ZeroGo.Go;
+using ZeroGo.Formats.Gtp;
 using ZeroGo.Gtp.Client;
 using ZeroGo.Gtp.Engine;
 

@@ -35,6 +35,17 @@ public class EngineSpecTests
         Assert.Throws<ZeroGo.Neural.Files.ModelFileException>(() => EngineSpec.Create("model:/nonexistent/model@8"));
     }
 
+    [Theory]
+    [InlineData("casual@800", "casual", 800)]
+    [InlineData("runs/a@b/gen-0001", "runs/a@b/gen-0001", null)]
+    [InlineData("runs/a@b/gen-0001@64", "runs/a@b/gen-0001", 64)]
+    [InlineData("casual@", "casual@", null)]
+    [InlineData("casual@x1", "casual@x1", null)]
+    [InlineData("m@0", "m", 0)]
+    [InlineData("@400", "@400", null)]
+    public void The_visits_ending_is_the_digits_after_the_last_at_sign(string text, string name, int? visits) =>
+        Assert.Equal((name, visits), VisitsSuffix.Split(text));
+
     [Fact]
     public void A_model_spec_loads_a_Leela_Zero_network_too()
     {

@@ -2,6 +2,7 @@ using ZeroGo.Desktop.Analysis;
 using ZeroGo.Desktop.Engines;
 using ZeroGo.Desktop.Scoring;
 using ZeroGo.Go;
+using ZeroGo.Neural.Loading;
 using ZeroGo.Search;
 
 namespace ZeroGo.Cli.Engine;
@@ -13,7 +14,7 @@ namespace ZeroGo.Cli.Engine;
 internal sealed record DesktopEngine(IAnalysisSource Source, ILayerSource? Layers, IOwnershipEstimator? Ownership, IDisposable? Owner) : IDisposable
 {
     /// <summary>Full-strength visits by board size when --visits is not given: answers within ~2 s on 2 cores.</summary>
-    public static int DefaultVisits(int size) => size <= 9 ? 800 : size <= 13 ? 400 : 250;
+    public static int DefaultVisits(int size) => size <= 9 ? SearchLimits.DefaultMoveVisits : size <= 13 ? 400 : 250;
 
     /// <summary>
     /// The engine behind the board (see <see cref="EngineChoice"/>): a network (<paramref name="model"/>, else the
@@ -21,7 +22,11 @@ internal sealed record DesktopEngine(IAnalysisSource Source, ILayerSource? Layer
     /// Monte Carlo. Throws <see cref="InvalidOperationException"/> when a network is asked for and there is none
     /// or it cannot play this board size, and what <see cref="NetworkEngine.Load"/> throws for a bad file.
     /// </summary>
-    public static DesktopEngine Create(string engine, string? model, BoardGeometry geometry, int threads, string? modelsFolder = null)
+    public static DesktopEngine Create(string engine, string? model, BoardGeometry geometry, int threads, string? modelsFolder = null) =>
+        CreateWith(engine, model is null ? null : ModelSpec.For(model), geometry, threads, modelsFolder);
+
+    /// <summary>As above, for a model whose family the caller has read already (play picks the board size from it).</summary>
+    public static DesktopEngine CreateWith(string engine, ModelSpec? model, BoardGeometry geometry, int threads, string? modelsFolder = null)
     {
         engine = EngineChoice.Normalize(engine);
         if (engine == EngineChoice.Flat)
@@ -34,21 +39,21 @@ internal sealed record DesktopEngine(IAnalysisSource Source, ILayerSource? Layer
             var bundled = BundledModels.Scan(modelsFolder ?? BundledModels.FindDefaultFolder());
             // The network is size-independent: like gtp, prefer a bundled model made for this board, else any bundled
             // one (models/zerogo-7x7 beats the rollout search on 9x9: see its model card).
-            string? path = model ?? bundled.Choose(geometry)?.ManifestPath;
-            if (path is null && engine == EngineChoice.Network)
+            var spec = model ?? (bundled.Choose(geometry)?.ManifestPath is { } bundledPath ? ModelSpec.For(bundledPath) : null);
+            if (spec is null && engine == EngineChoice.Network)
             {
                 throw new InvalidOperationException(
                     $"--engine network: no bundled network in {bundled.Folder ?? "models/"}; pass --model FILE or use --engine playouts");
             }
 
-            if (path is not null)
+            if (spec is not null)
             {
-                if (NetworkEngine.CheckBoardSize(path, geometry.Width) is { } sizeError)
+                if (spec.CheckBoardSize(geometry.Width) is { } sizeError)
                 {
                     throw new InvalidOperationException(sizeError);
                 }
 
-                return LoadNetwork(path, threads);
+                return LoadNetwork(spec, threads);
             }
         }
 
@@ -56,9 +61,9 @@ internal sealed record DesktopEngine(IAnalysisSource Source, ILayerSource? Layer
     }
 
     /// <summary>Kept apart so TorchSharp loads only when a network is asked for.</summary>
-    private static DesktopEngine LoadNetwork(string path, int threads)
+    private static DesktopEngine LoadNetwork(ModelSpec spec, int threads)
     {
-        var network = NetworkEngine.Load(path, threads);
+        var network = NetworkEngine.Load(spec, threads);
         return new DesktopEngine(network.Source, network.Layers, network.Ownership, network);
     }
 

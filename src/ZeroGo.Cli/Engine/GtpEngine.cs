@@ -5,6 +5,7 @@ using ZeroGo.Gtp.Commands;
 using ZeroGo.Gtp.Engine;
 using ZeroGo.Neural;
 using ZeroGo.Neural.LeelaZero;
+using ZeroGo.Neural.Loading;
 using ZeroGo.Search;
 
 namespace ZeroGo.Cli.Engine;
@@ -56,7 +57,7 @@ public sealed class GtpEngine : IDisposable
 
     /// <summary>
     /// Builds the engine. Throws <see cref="ArgumentException"/> for bad options and whatever
-    /// <see cref="NetworkLoader.Load"/> throws for a bad <c>--model</c> file (the CLI prints the message and exits 1).
+    /// <see cref="NetworkFactory.Load"/> throws for a bad <c>--model</c> file (the CLI prints the message and exits 1).
     /// </summary>
     /// <param name="log">Start-up notes and diagnostics (stderr in the CLI; never the GTP channel).</param>
     public static GtpEngine Create(GtpEngineOptions options, TextWriter log)
@@ -79,7 +80,7 @@ public sealed class GtpEngine : IDisposable
             var search = SearchOptions.Default with
             {
                 Threads = options.Threads,
-                BatchSize = NetworkProvider.LeavesPerThread,
+                BatchSize = NetworkFactory.LeavesPerThread,
                 Seed = options.Seed,
             };
             var generator = new SearchMoveGenerator(new LazyNetworkEvaluator(networks), search, options.Visits, options.TimePerMove);

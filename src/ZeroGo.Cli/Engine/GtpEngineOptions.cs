@@ -1,4 +1,5 @@
 using ZeroGo.Neural;
+using ZeroGo.Search;
 
 namespace ZeroGo.Cli.Engine;
 
@@ -26,8 +27,8 @@ public sealed record GtpEngineOptions
     /// </summary>
     public string? ModelsFolder { get; init; }
 
-    /// <summary>Root visits per move (null: only the clock limits, with 800 when there is no clock and no --time).</summary>
-    public int? Visits { get; init; } = 800;
+    /// <summary>Root visits per move (null: only the clock limits, with <see cref="SearchLimits.DefaultMoveVisits"/> when there is no clock and no --time).</summary>
+    public int? Visits { get; init; } = SearchLimits.DefaultMoveVisits;
 
     /// <summary>Search threads (each gathers a few leaves per network call).</summary>
     public int Threads { get; init; } = 2;

@@ -38,18 +38,14 @@ public sealed class LevelPlayerFactory : IArenaPlayerFactory
     /// </summary>
     public static LevelPlayerFactory Create(string spec, int boardSize, int threads, string? model = null)
     {
-        var text = spec[Prefix.Length..].Trim();
-        int fullVisits = DesktopEngine.DefaultVisits(boardSize);
-        int at = text.LastIndexOf('@');
-        if (at >= 0)
+        var (text, visits) = VisitsSuffix.Split(spec[Prefix.Length..].Trim());
+        if (visits < 1 || text.Contains('@'))
         {
-            if (!int.TryParse(text[(at + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out fullVisits) || fullVisits < 1)
-            {
-                throw new ArgumentException($"'{spec}': visits after @ must be a positive number, as in level:casual@800");
-            }
-
-            text = text[..at];
+            // A level name never holds '@': what follows it was meant as visits.
+            throw new ArgumentException($"'{spec}': visits after @ must be a positive number, as in level:casual@800");
         }
+
+        int fullVisits = visits ?? DesktopEngine.DefaultVisits(boardSize);
 
         var level = StrengthLevel.Find(text)
             ?? throw new ArgumentException($"'{spec}': unknown level; choose one of: {string.Join(", ", StrengthLevel.All.Select(l => l.Key))}");

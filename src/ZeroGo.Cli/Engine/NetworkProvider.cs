@@ -1,7 +1,7 @@
 using ZeroGo.Go;
 using ZeroGo.Neural;
 using ZeroGo.Neural.Evaluators;
-using ZeroGo.Neural.LeelaZero;
+using ZeroGo.Neural.Loading;
 using ZeroGo.Search;
 
 namespace ZeroGo.Cli.Engine;
@@ -15,9 +15,6 @@ namespace ZeroGo.Cli.Engine;
 /// </summary>
 public sealed class NetworkProvider : IDisposable
 {
-    /// <summary>Leaves each search thread gathers per network call (16 per batch with the default two threads).</summary>
-    public const int LeavesPerThread = 8;
-
     private readonly GtpEngineOptions _options;
     private readonly BundledModels _bundled;
     private readonly TextWriter _log;
@@ -26,12 +23,13 @@ public sealed class NetworkProvider : IDisposable
     private readonly Dictionary<string, IEvaluator> _exact = [];
     private readonly Dictionary<string, PolicyValueNetwork> _freshNetworks = [];
     private readonly List<IDisposable> _owned = [];
+    private readonly ModelSpec? _explicitSpec;
     private readonly LoadedNetwork? _explicit;
     private IEvaluator? _current;
     private bool _disposed;
 
     /// <summary>
-    /// Loads <see cref="GtpEngineOptions.ModelPath"/> now when given (throws what <see cref="NetworkLoader.Load"/>
+    /// Loads <see cref="GtpEngineOptions.ModelPath"/> now when given (throws what <see cref="NetworkFactory.Load"/>
     /// throws for a bad file) and checks the device; bundled and fresh networks wait for their first position.
     /// </summary>
     public NetworkProvider(GtpEngineOptions options, TextWriter log)
@@ -46,7 +44,8 @@ public sealed class NetworkProvider : IDisposable
 
         if (options.ModelPath is { } path)
         {
-            _explicit = NetworkLoader.Load(path, SearchLoadOptions());
+            _explicitSpec = Spec(path);
+            _explicit = NetworkFactory.Load(_explicitSpec);
             _owned.Add(_explicit);
             _search[SourceKey(path)] = _explicit.Evaluator;
             _current = _explicit.Evaluator;
@@ -57,7 +56,7 @@ public sealed class NetworkProvider : IDisposable
     public NetworkFamily Family => _explicit?.Family ?? NetworkFamily.ZeroGo;
 
     /// <summary>The only board size the network can play (19 for Leela Zero), or null when it plays any size.</summary>
-    public int? FixedBoardSize => Family == NetworkFamily.LeelaZero ? LeelaZeroWeights.BoardSize : null;
+    public int? FixedBoardSize => _explicit?.FixedBoardSize;
 
     /// <summary>The board size a model made for one size suggests as the session's first board (null: GTP's usual 19).</summary>
     public int? PreferredBoardSize => _explicit?.BoardSize;
@@ -151,7 +150,9 @@ public sealed class NetworkProvider : IDisposable
             LoadedNetwork network;
             try
             {
-                network = NetworkLoader.Load(path, exact ? NetworkLoadOptions.Exact with { Device = _options.Device } : SearchLoadOptions());
+                // The --model file's family was read at start-up; a bundled model is read once here.
+                var spec = _options.ModelPath is not null ? _explicitSpec! : Spec(path);
+                network = exact ? NetworkFactory.LoadExact(spec) : NetworkFactory.Load(spec);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -168,15 +169,10 @@ public sealed class NetworkProvider : IDisposable
         }
         else
         {
-            var batching = new BatchingEvaluator(FreshNetwork(freshConfig!, geometry), exact
-                ? new EvaluatorOptions { Precision = Precision.Float32, Symmetry = SymmetryMode.Identity, CacheMegabytes = 0 }
-                : new EvaluatorOptions
-                {
-                    Precision = _options.Precision,
-                    Symmetry = SymmetryMode.Random,
-                    MaxBatchSize = MaxBatch,
-                    Seed = unchecked((int)_options.Seed),
-                });
+            var fresh = FreshNetwork(freshConfig!, geometry);
+            var batching = exact
+                ? NetworkFactory.ExactEvaluator(fresh)
+                : NetworkFactory.SearchEvaluator(fresh, _options.Precision, _options.Threads, unchecked((int)_options.Seed));
             _owned.Add(batching);
             evaluator = batching;
         }
@@ -200,15 +196,11 @@ public sealed class NetworkProvider : IDisposable
         return network;
     }
 
-    private int MaxBatch => Math.Min(4096, _options.Threads * LeavesPerThread);
-
-    private NetworkLoadOptions SearchLoadOptions() => new()
+    private ModelSpec Spec(string path) => ModelSpec.For(path) with
     {
-        Precision = _options.Precision,
-        Symmetry = SymmetryMode.Random,
         Device = _options.Device,
-        CallerThreads = _options.Threads,
-        MaxBatchSize = MaxBatch,
+        Precision = _options.Precision,
+        Threads = _options.Threads,
         Seed = unchecked((int)_options.Seed),
     };
 

@@ -4,6 +4,7 @@ using ZeroGo.Cli.Engine;
 using ZeroGo.Gtp.Commands;
 using ZeroGo.Gtp.KataAnalysis;
 using ZeroGo.Neural;
+using ZeroGo.Neural.Loading;
 using ZeroGo.Search;
 
 namespace ZeroGo.Cli.Verbs;
@@ -39,8 +40,7 @@ internal static class AnalysisVerb
         }
         catch (Exception e) when (e is ArgumentException or FormatException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"{Name}: {e.Message}");
-            return 2;
+            return UsageError.Report("analysis", e.Message);
         }
 
         NetworkProvider networks;
@@ -104,7 +104,7 @@ internal sealed record AnalysisSetup(AnalysisSettings Settings, int AnalysisThre
         ulong seed = parse.GetValue(options.Seed) ?? (ulong)Random.Shared.NextInt64();
         var settings = AnalysisSettings.Default with
         {
-            Search = SearchOptions.Default with { Threads = 1, BatchSize = NetworkProvider.LeavesPerThread, Seed = seed },
+            Search = SearchOptions.Default with { Threads = 1, BatchSize = NetworkFactory.LeavesPerThread, Seed = seed },
         };
         int? configThreads = null;
         var unused = new List<string>();

@@ -43,14 +43,12 @@ internal static class ArenaVerb
             int gameCount = parse.GetValue(games);
             if (boardSize is < 2 or > 19 || gameCount < 1)
             {
-                Console.Error.WriteLine("zerogo arena: --size must be 2..19 and --games at least 1");
-                return 2;
+                return UsageError.Report("arena", "--size must be 2..19 and --games at least 1");
             }
 
             if (parse.GetValue(openingMoves) is int opening && (opening < 0 || opening >= boardSize * boardSize))
             {
-                Console.Error.WriteLine($"zerogo arena: --opening-moves must be 0..{boardSize * boardSize - 1}");
-                return 2;
+                return UsageError.Report("arena", $"--opening-moves must be 0..{boardSize * boardSize - 1}");
             }
 
             Sprt? test = null;
@@ -60,8 +58,7 @@ internal static class ArenaVerb
                 if (parts.Length != 2 || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var elo0)
                     || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var elo1) || elo1 <= elo0)
                 {
-                    Console.Error.WriteLine("zerogo arena: --sprt wants ELO0,ELO1 with ELO0 < ELO1, e.g. 0,50");
-                    return 2;
+                    return UsageError.Report("arena", "--sprt wants ELO0,ELO1 with ELO0 < ELO1, e.g. 0,50");
                 }
 
                 test = new Sprt(elo0, elo1);
@@ -84,7 +81,7 @@ internal static class ArenaVerb
                 return result is null ? 1 : 0;
             }
             catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException
-                or ZeroGo.Neural.Files.ModelFileException or ZeroGo.Gtp.Client.GtpEngineException or ZeroGo.Gtp.Client.GtpCommandException)
+                or ZeroGo.Neural.Files.ModelFileException or ZeroGo.Formats.Gtp.GtpEngineException or ZeroGo.Formats.Gtp.GtpCommandException)
             {
                 Console.Error.WriteLine($"zerogo arena: {e.Message}");
                 return 1;

@@ -218,9 +218,5 @@ internal static class BenchNetVerb
         return error is null;
     }
 
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine($"zerogo bench net: {message}");
-        return 2;
-    }
+    private static int Fail(string message) => UsageError.Report("bench net", message);
 }

@@ -5,6 +5,7 @@ using ZeroGo.Formats;
 using ZeroGo.Go;
 using ZeroGo.Neural;
 using ZeroGo.Neural.LeelaZero;
+using ZeroGo.Neural.Loading;
 using ZeroGo.Neural.Evaluators;
 using ZeroGo.Search;
 
@@ -50,8 +51,7 @@ internal static class BenchSearchVerb
                 : null;
             if (error is not null)
             {
-                Console.Error.WriteLine($"zerogo bench search: {error}");
-                return 2;
+                return UsageError.Report("bench search", error);
             }
 
             var options = SearchOptions.Default with { Threads = threadCount, BatchSize = batchSize };
@@ -61,8 +61,7 @@ internal static class BenchSearchVerb
             }
             catch (ArgumentException e)
             {
-                Console.Error.WriteLine($"zerogo bench search: {e.Message}");
-                return 2;
+                return UsageError.Report("bench search", e.Message);
             }
 
             if (useFake)
@@ -85,8 +84,7 @@ internal static class BenchSearchVerb
             }
             catch (ArgumentException e)
             {
-                Console.Error.WriteLine($"zerogo bench search: {e.Message}");
-                return 2;
+                return UsageError.Report("bench search", e.Message);
             }
 
             using (network)

@@ -64,8 +64,7 @@ internal static class BenchTrainVerb
 
             if (error is not null)
             {
-                Console.Error.WriteLine($"zerogo bench train: {error}");
-                return 2;
+                return UsageError.Report("bench train", error);
             }
 
             var settings = RunConfig.ForSize(boardSize).Training with { BatchSize = batchSize, Threads = threadCount };

@@ -31,8 +31,7 @@ internal static class BenchVerb
             int boardSize = parse.GetValue(size);
             if (!BoardGeometry.IsValidSize(boardSize, boardSize))
             {
-                Console.Error.WriteLine($"zerogo bench playouts: board size {boardSize} is outside 2..25");
-                return 2;
+                return UsageError.Report("bench playouts", $"board size {boardSize} is outside 2..25");
             }
 
             var playout = new RandomPlayout(BoardGeometry.Get(boardSize), parse.GetValue(seed));

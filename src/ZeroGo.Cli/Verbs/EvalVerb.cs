@@ -41,8 +41,7 @@ internal static class EvalVerb
                 : null;
             if (error is not null)
             {
-                Console.Error.WriteLine($"zerogo eval: {error}");
-                return 2;
+                return UsageError.Report("eval", error);
             }
 
             try

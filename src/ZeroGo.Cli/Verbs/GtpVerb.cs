@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ZeroGo.Cli.Engine;
 using ZeroGo.Neural;
+using ZeroGo.Search;
 
 namespace ZeroGo.Cli.Verbs;
 
@@ -38,14 +39,12 @@ internal static class GtpVerb
         }
         catch (ArgumentException e)
         {
-            Console.Error.WriteLine($"zerogo gtp: {e.Message}");
-            return 2;
+            return UsageError.Report("gtp", e.Message);
         }
 
         if (engineOptions.Validate() is { } problem)
         {
-            Console.Error.WriteLine($"zerogo gtp: {problem}");
-            return 2;
+            return UsageError.Report("gtp", problem);
         }
 
         GtpEngine engine;
@@ -88,7 +87,7 @@ internal static class GtpVerb
 internal sealed class GtpVerbOptions
 {
     /// <summary>Root visits per move when neither --visits nor --time is given.</summary>
-    public const int DefaultVisits = 800;
+    public const int DefaultVisits = SearchLimits.DefaultMoveVisits;
 
     private readonly ulong _defaultSeed = (ulong)Random.Shared.NextInt64();
 

@@ -47,8 +47,7 @@ internal static class LadderVerb
                 int visitsPerMove = parse.GetValue(visits);
                 if (gamesPerPairing < 1 || visitsPerMove < 1)
                 {
-                    Console.Error.WriteLine("zerogo ladder: error: --games and --visits must be at least 1");
-                    return 2;
+                    return UsageError.Report("ladder", "error: --games and --visits must be at least 1");
                 }
 
                 var chosen = Choose(generations, parse.GetValue(generationList), parse.GetValue(points));
@@ -120,7 +119,7 @@ internal static class LadderVerb
                 return 0;
             }
             catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or InvalidOperationException or FormatException
-                or JsonException or ZeroGo.Neural.Files.ModelFileException or ZeroGo.Gtp.Client.GtpEngineException)
+                or JsonException or ZeroGo.Neural.Files.ModelFileException or ZeroGo.Formats.Gtp.GtpEngineException)
             {
                 Console.Error.WriteLine($"zerogo ladder: {e.Message}");
                 return 1;

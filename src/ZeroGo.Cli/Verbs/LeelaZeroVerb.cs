@@ -74,8 +74,7 @@ internal static class LeelaZeroVerb
                 : null;
             if (error is not null)
             {
-                Console.Error.WriteLine($"zerogo lz random: {error}");
-                return 2;
+                return UsageError.Report("lz random", error);
             }
 
             string path = parse.GetValue(output)!;
@@ -117,8 +116,7 @@ internal static class LeelaZeroVerb
                 : null;
             if (error is not null)
             {
-                Console.Error.WriteLine($"zerogo lz bench: {error}");
-                return 2;
+                return UsageError.Report("lz bench", error);
             }
 
             LeelaZeroEvaluator evaluator;

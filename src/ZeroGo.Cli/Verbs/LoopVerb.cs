@@ -42,14 +42,12 @@ internal static class LoopVerb
             int? g = parse.GetValue(generations);
             if (h is null && g is null)
             {
-                Console.Error.WriteLine("zerogo loop: give --hours H or --generations G (or both)");
-                return 2;
+                return UsageError.Report("loop", "give --hours H or --generations G (or both)");
             }
 
             if (h is <= 0 || g is < 1)
             {
-                Console.Error.WriteLine("zerogo loop: --hours must be > 0 and --generations >= 1");
-                return 2;
+                return UsageError.Report("loop", "--hours must be > 0 and --generations >= 1");
             }
 
             try
@@ -57,8 +55,7 @@ internal static class LoopVerb
                 var run = new RunDirectory(parse.GetValue(runDir)!);
                 if (parse.GetValue(init) is not null && (parse.GetValue(blocks) is not null || parse.GetValue(channels) is not null))
                 {
-                    Console.Error.WriteLine("zerogo loop: --blocks/--channels cannot be combined with --init (the run takes the model's shape)");
-                    return 2;
+                    return UsageError.Report("loop", "--blocks/--channels cannot be combined with --init (the run takes the model's shape)");
                 }
 
                 var config = TrainingCli.OpenOrCreate(run, parse.GetValue(size), parse.GetValue(seed), c => c with

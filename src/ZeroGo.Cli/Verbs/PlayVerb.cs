@@ -8,7 +8,7 @@ using ZeroGo.Go;
 using ZeroGo.Cli.Engine;
 using ZeroGo.Desktop.Engines;
 using ZeroGo.Neural.Files;
-using ZeroGo.Neural.LeelaZero;
+using ZeroGo.Neural.Loading;
 
 namespace ZeroGo.Cli.Verbs;
 
@@ -38,7 +38,9 @@ internal static class PlayVerb
         command.SetAction(parse =>
         {
             string? modelPath = parse.GetValue(model);
-            int boardSize = parse.GetValue(size) ?? (modelPath is not null && File.Exists(modelPath) && NetworkLoader.DetectFamily(modelPath) == NetworkFamily.LeelaZero ? 19 : 9);
+            // The family is read once, here: it picks the default board size, checks it, and loads.
+            var modelSpec = modelPath is null ? null : ModelSpec.For(modelPath);
+            int boardSize = parse.GetValue(size) ?? modelSpec?.FixedBoardSize ?? 9;
             string colorText = parse.GetValue(color)!.Trim().ToLowerInvariant();
             var strength = StrengthLevel.Find(parse.GetValue(level)!);
             int visitCount = parse.GetValue(visits) ?? DesktopEngine.DefaultVisits(boardSize);
@@ -52,12 +54,10 @@ internal static class PlayVerb
                 : stones != 0 && (stones < 2 || stones > Handicap.MaxFixed(BoardGeometry.Get(boardSize))) ? $"--handicap {stones} is not possible on {boardSize}x{boardSize}"
                 : EngineChoice.Check(engineName, modelPath) is { } engineError ? engineError
                 : modelPath is not null && !File.Exists(modelPath) && !File.Exists(modelPath + ".json") ? $"model file not found: {modelPath}"
-                : modelPath is not null ? NetworkEngine.CheckBoardSize(modelPath, boardSize)
-                : null;
+                : modelSpec?.CheckBoardSize(boardSize);
             if (error is not null)
             {
-                Console.Error.WriteLine($"zerogo play: {error}");
-                return 2;
+                return UsageError.Report("play", error);
             }
 
             var settings = new PlaySettings
@@ -72,7 +72,7 @@ internal static class PlayVerb
             };
             try
             {
-                using var engine = DesktopEngine.Create(engineName, modelPath, BoardGeometry.Get(boardSize), parse.GetValue(threads));
+                using var engine = DesktopEngine.CreateWith(engineName, modelSpec, BoardGeometry.Get(boardSize), parse.GetValue(threads));
                 Console.Error.WriteLine($"zerogo play: {boardSize}x{boardSize}, opponent: {engine.Source.Name}");
                 var opponent = new LevelOpponent(engine.Source, settings.Level, settings.Visits);
                 using var screen = new PlayScreen(new PlayController(settings, opponent, ownership: engine.Ownership))

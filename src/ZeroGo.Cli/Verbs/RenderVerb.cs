@@ -53,8 +53,7 @@ internal static class RenderVerb
                 : null;
             if (error is not null)
             {
-                Console.Error.WriteLine($"zerogo render: {error}");
-                return 2;
+                return UsageError.Report("render", error);
             }
 
             try
@@ -66,8 +65,7 @@ internal static class RenderVerb
                     var animation = new ReplayAnimationOptions(parse.GetValue(from), parse.GetValue(to) ?? record.MoveCount, parse.GetValue(delay), gifHeight, withPanel);
                     if (animation.Check(record) is { } animationError)
                     {
-                        Console.Error.WriteLine($"zerogo render: {animationError}");
-                        return 2;
+                        return UsageError.Report("render", animationError);
                     }
 
                     WriteGif(record, gifTarget, animation);
@@ -81,8 +79,7 @@ internal static class RenderVerb
                 int moveNumber = parse.GetValue(move) ?? record.MoveCount;
                 if (moveNumber < 0 || moveNumber > record.MoveCount)
                 {
-                    Console.Error.WriteLine($"zerogo render: --move {moveNumber} is outside 0..{record.MoveCount} (the record has {record.MoveCount} moves)");
-                    return 2;
+                    return UsageError.Report("render", $"--move {moveNumber} is outside 0..{record.MoveCount} (the record has {record.MoveCount} moves)");
                 }
 
                 bool wantsReview = parse.GetValue(review);

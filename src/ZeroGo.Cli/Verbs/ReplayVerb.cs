@@ -31,8 +31,7 @@ internal static class ReplayVerb
             string? modelPath = parse.GetValue(model);
             if (EngineChoice.Check(engineName, modelPath) is { } engineError)
             {
-                Console.Error.WriteLine($"zerogo replay: {engineError}");
-                return 2;
+                return UsageError.Report("replay", engineError);
             }
 
             try
@@ -40,8 +39,7 @@ internal static class ReplayVerb
                 var record = GameRecord.Load(path);
                 if (start < 0 || start > record.MoveCount)
                 {
-                    Console.Error.WriteLine($"zerogo replay: --move {start} is outside 0..{record.MoveCount} (the record has {record.MoveCount} moves)");
-                    return 2;
+                    return UsageError.Report("replay", $"--move {start} is outside 0..{record.MoveCount} (the record has {record.MoveCount} moves)");
                 }
 
                 using var engine = visitCount > 0 ? DesktopEngine.Create(engineName, modelPath, record.Geometry, parse.GetValue(threads)) : null;

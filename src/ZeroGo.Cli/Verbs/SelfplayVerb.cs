@@ -36,8 +36,7 @@ internal static class SelfplayVerb
             int gameCount = parse.GetValue(games);
             if (boardSize is < 2 or > 19 || gameCount < 1)
             {
-                Console.Error.WriteLine("zerogo selfplay: --size must be 2..19 and --games at least 1");
-                return 2;
+                return UsageError.Report("selfplay", "--size must be 2..19 and --games at least 1");
             }
 
             try

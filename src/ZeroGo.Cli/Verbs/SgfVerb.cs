@@ -35,8 +35,7 @@ internal static class SgfVerb
 
                 if (summary.HasSeriousProblems)
                 {
-                    Console.Error.WriteLine("zerogo sgf: the record has problems (see warnings); --strict refuses such files");
-                    return 2;
+                    return UsageError.Report("sgf", "the record has problems (see warnings); --strict refuses such files");
                 }
 
                 return 0;

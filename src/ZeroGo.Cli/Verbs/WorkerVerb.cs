@@ -29,8 +29,7 @@ internal static class WorkerVerb
         {
             if (parse.GetValue(threads) is < 1 || parse.GetValue(games) is < 1)
             {
-                Console.Error.WriteLine("zerogo worker: --threads and --games must be at least 1");
-                return 2;
+                return UsageError.Report("worker", "--threads and --games must be at least 1");
             }
 
             string address = parse.GetValue(store)!;

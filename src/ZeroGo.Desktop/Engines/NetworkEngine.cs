@@ -1,26 +1,22 @@
-using System.Text.Json;
 using ZeroGo.Desktop.Analysis;
 using ZeroGo.Desktop.Scoring;
 using ZeroGo.Go;
 using ZeroGo.Neural;
-using ZeroGo.Neural.Evaluators;
 using ZeroGo.Neural.Files;
 using ZeroGo.Neural.LeelaZero;
+using ZeroGo.Neural.Loading;
 using ZeroGo.Search;
 
 namespace ZeroGo.Desktop.Engines;
 
 /// <summary>
 /// A network behind the desktop board, either family (ZeroGo model or Leela Zero file, loaded by
-/// <see cref="NetworkLoader"/>): the search over it for play and review, its ownership head for the end-of-game
+/// <see cref="NetworkFactory"/>): the search over it for play and review, its ownership head for the end-of-game
 /// count, the layers view (ZeroGo models only) and a description for the window
 /// ("ZeroGo network zerogo-9x9 (b6c64)").
 /// </summary>
 public sealed class NetworkEngine : IDisposable
 {
-    /// <summary>Leaves each search thread gathers per network call (batches of 8 per thread, as the GTP engine).</summary>
-    public const int LeavesPerThread = 8;
-
     private readonly LoadedNetwork _network;
     private readonly LazyLayers? _layers;
 
@@ -28,7 +24,7 @@ public sealed class NetworkEngine : IDisposable
     {
         _network = network;
         Description = description;
-        Source = new SearchAnalysisSource(network.Evaluator, threads, seed, description, LeavesPerThread); // the window's "Engine:" line
+        Source = new SearchAnalysisSource(network.Evaluator, threads, seed, description, NetworkFactory.LeavesPerThread); // the window's "Engine:" line
         Ownership = new EvaluatorOwnership(network.Evaluator);
         _layers = network.Family == NetworkFamily.ZeroGo ? new LazyLayers(network.Path) : null;
     }
@@ -55,26 +51,22 @@ public sealed class NetworkEngine : IDisposable
     /// Null when <paramref name="path"/> can play a <paramref name="size"/>x<paramref name="size"/> board, else why
     /// not (a Leela Zero network plays 19x19 only). Reads only the file's first line.
     /// </summary>
-    public static string? CheckBoardSize(string path, int size) =>
-        NetworkLoader.DetectFamily(path) == NetworkFamily.LeelaZero && size != LeelaZeroWeights.BoardSize
-            ? $"{Path.GetFileName(path)} is a Leela Zero network, which plays {LeelaZeroWeights.BoardSize}x{LeelaZeroWeights.BoardSize} only " +
-              $"(asked for {size}x{size}); use --size {LeelaZeroWeights.BoardSize}"
-            : null;
+    public static string? CheckBoardSize(string path, int size) => ModelSpec.For(path).CheckBoardSize(size);
 
     /// <summary>
     /// Loads <paramref name="path"/> (a ZeroGo model's .json/.weights/stem or a Leela Zero file, plain or gzip) for
-    /// a search with <paramref name="threads"/> threads. Throws what <see cref="NetworkLoader.Load"/> throws for a
+    /// a search with <paramref name="threads"/> threads. Throws what <see cref="NetworkFactory.Load"/> throws for a
     /// bad file (<see cref="ModelFileException"/>, <see cref="LeelaZeroFormatException"/>).
     /// </summary>
-    public static NetworkEngine Load(string path, int threads, ulong seed = 0)
+    public static NetworkEngine Load(string path, int threads, ulong seed = 0) => Load(ModelSpec.For(path), threads, seed);
+
+    /// <summary>Loads <paramref name="spec"/> (its family already read) for a search with <paramref name="threads"/> threads.</summary>
+    public static NetworkEngine Load(ModelSpec spec, int threads, ulong seed = 0)
     {
         threads = Math.Max(1, threads);
-        var loaded = NetworkLoader.Load(path, new NetworkLoadOptions
+        var loaded = NetworkFactory.Load(spec with
         {
-            Precision = PrecisionExtensions.InferenceDefault,
-            Symmetry = SymmetryMode.Random,
-            CallerThreads = threads,
-            MaxBatchSize = Math.Min(4096, threads * LeavesPerThread),
+            Threads = threads,
             Seed = seed == 0 ? null : unchecked((int)seed),
         });
         try
@@ -104,22 +96,9 @@ public sealed class NetworkEngine : IDisposable
             return $"Leela Zero network {name}";
         }
 
-        var paths = ModelPaths.From(network.Path);
-        string shape = "";
-        try
-        {
-            var manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(paths.Manifest));
-            if (manifest is not null && manifest.Architecture.Blocks > 0)
-            {
-                shape = $" (b{manifest.Architecture.Blocks}c{manifest.Architecture.Channels})";
-            }
-        }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
-        {
-            // The loader has read it already; without the shape the description is still true.
-        }
-
-        return $"ZeroGo network {paths.Name}{shape}";
+        // The shape as the loader read it from the manifest: the file is not read a second time.
+        string shape = network.Config is { Blocks: > 0 } config ? $" (b{config.Blocks}c{config.Channels})" : "";
+        return $"ZeroGo network {ModelPaths.From(network.Path).Name}{shape}";
     }
 
     public void Dispose()

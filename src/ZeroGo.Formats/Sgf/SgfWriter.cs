@@ -93,23 +93,14 @@ public static class SgfWriter
             Add("HA", handicap.ToString(CultureInfo.InvariantCulture));
         }
 
-        Add("PB", info.PlayerBlack);
-        Add("BR", info.BlackRank);
-        Add("PW", info.PlayerWhite);
-        Add("WR", info.WhiteRank);
-        Add("DT", info.Date);
-        Add("RE", info.Result);
-        Add("GN", info.GameName);
-        Add("EV", info.Event);
-        Add("RO", info.Round);
-        Add("PC", info.Place);
-        Add("TM", info.TimeLimit);
-        Add("OT", info.Overtime);
-        Add("SO", info.Source);
-        Add("AN", info.Annotator);
-        Add("CP", info.Copyright);
-        Add("GC", info.GameComment);
-        Add("C", info.RootComment);
+        // The rest in the table's order, so a property added to SgfGameInfo is read and written alike.
+        foreach (var property in SgfGameInfo.TextProperties)
+        {
+            if (property.Id is not ("AP" or "RU")) // written above, with this program's defaults when not given
+            {
+                Add(property.Id, property.Get(info));
+            }
+        }
 
         var black = new List<SgfValue>();
         var white = new List<SgfValue>();

@@ -18,7 +18,7 @@ public sealed class SearchMoveGenerator : IPonderingMoveGenerator
 {
     private volatile Task<SearchResult>? _ponder;
 
-    public SearchMoveGenerator(IEvaluator evaluator, SearchOptions? options = null, int? visits = 800,
+    public SearchMoveGenerator(IEvaluator evaluator, SearchOptions? options = null, int? visits = SearchLimits.DefaultMoveVisits,
         TimeSpan? maxTimePerMove = null, bool ponder = false)
     {
         if (visits is <= 0)
@@ -35,7 +35,7 @@ public sealed class SearchMoveGenerator : IPonderingMoveGenerator
     /// <summary>The search (its tree survives between moves; its snapshot may be polled by a GUI).</summary>
     public MctsSearch Search { get; }
 
-    /// <summary>Root visits per move (null: only the clock limits; a move with neither limit gets 800).</summary>
+    /// <summary>Root visits per move (null: only the clock limits; a move with neither limit gets <see cref="SearchLimits.DefaultMoveVisits"/>).</summary>
     public int? Visits { get; set; }
 
     /// <summary>Longest thinking time per move, clock or not.</summary>
@@ -111,7 +111,7 @@ public sealed class SearchMoveGenerator : IPonderingMoveGenerator
             thinking = cap;
         }
 
-        int? visits = Visits ?? (thinking is null ? 800 : null);
+        int? visits = Visits ?? (thinking is null ? SearchLimits.DefaultMoveVisits : null);
         return new SearchLimits { MaxVisits = visits, MaxTime = thinking };
     }
 

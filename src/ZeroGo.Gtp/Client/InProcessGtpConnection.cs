@@ -1,3 +1,5 @@
+using ZeroGo.Formats.Gtp;
+
 namespace ZeroGo.Gtp.Client;
 
 /// <summary>Talks GTP to a <see cref="GtpServer"/> in this process, through the same framing a pipe would carry.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ZeroGo.Formats;
 using ZeroGo.Go;
-using ZeroGo.Gtp.Client;
+using ZeroGo.Formats.Gtp;
 
 namespace ZeroGo.Training.Arena;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using ZeroGo.Go;
 using ZeroGo.Neural;
-using ZeroGo.Neural.Evaluators;
-using ZeroGo.Neural.LeelaZero;
+using ZeroGo.Neural.Loading;
 using ZeroGo.Search;
 
 namespace ZeroGo.Training.Arena;
@@ -10,7 +9,7 @@ namespace ZeroGo.Training.Arena;
 /// <summary>
 /// A network with the search as an arena player: one <see cref="MctsSearch"/> per parallel game, all sharing one
 /// batched evaluator (so parallel games fill its batches). No noise, best move by LCB; resigns when hopeless.
-/// The model is either family <see cref="NetworkLoader"/> reads: a ZeroGo model or a Leela Zero weight file (19x19).
+/// The model is either family <see cref="NetworkFactory"/> loads: a ZeroGo model or a Leela Zero weight file (19x19).
 /// </summary>
 public sealed class ModelPlayerFactory : IArenaPlayerFactory
 {
@@ -19,12 +18,12 @@ public sealed class ModelPlayerFactory : IArenaPlayerFactory
 
     public ModelPlayerFactory(string modelPath, int visits, string name, string device = ComputeDevice.Cpu)
     {
-        _network = NetworkLoader.Load(modelPath, new NetworkLoadOptions
+        _network = NetworkFactory.Load(ModelSpec.For(modelPath) with
         {
             Device = device,
-            Precision = PrecisionExtensions.InferenceDefault,
+            Threads = MaxParallelGames,
+            // One search thread per game, each sending at most 8 leaves; the games together fill batches of 64.
             MaxBatchSize = 64,
-            CallerThreads = MaxParallelGames,
         });
         _visits = visits;
         Name = name;
@@ -35,7 +34,7 @@ public sealed class ModelPlayerFactory : IArenaPlayerFactory
     public int MaxParallelGames => 64;
 
     /// <summary>The board size the network is limited to (19 for Leela Zero), or null when it plays any.</summary>
-    public int? FixedBoardSize => _network.Family == NetworkFamily.LeelaZero ? _network.BoardSize : null;
+    public int? FixedBoardSize => _network.FixedBoardSize;
 
     public IEvaluator Evaluator => _network.Evaluator;
 
@@ -46,18 +45,13 @@ public sealed class ModelPlayerFactory : IArenaPlayerFactory
     /// <summary>"model:PATH[@VISITS]" → path and visits (default <paramref name="defaultVisits"/>).</summary>
     public static (string Path, int Visits) ParseSpec(string spec, int defaultVisits)
     {
-        int at = spec.LastIndexOf('@');
-        if (at > 0 && int.TryParse(spec[(at + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int visits))
+        var (path, visits) = VisitsSuffix.Split(spec);
+        if (visits < 1)
         {
-            if (visits < 1)
-            {
-                throw new ArgumentException($"visits in '{spec}' must be at least 1");
-            }
-
-            return (spec[..at], visits);
+            throw new ArgumentException($"visits in '{spec}' must be at least 1");
         }
 
-        return (spec, defaultVisits);
+        return (path, visits ?? defaultVisits);
     }
 }
 

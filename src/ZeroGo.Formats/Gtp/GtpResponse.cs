@@ -1,4 +1,4 @@
-namespace ZeroGo.Gtp.Client;
+namespace ZeroGo.Formats.Gtp;
 
 /// <summary>An engine's answer to one command: success or failure, and the text after <c>=</c>/<c>?</c> and the id.</summary>
 public readonly record struct GtpResponse(bool Success, string Text)

@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
-namespace ZeroGo.Gtp.Client;
+namespace ZeroGo.Formats.Gtp;
 
 /// <summary>
 /// Drives a GTP engine in another process (GNU Go, Leela Zero, another ZeroGo) over its stdin/stdout.

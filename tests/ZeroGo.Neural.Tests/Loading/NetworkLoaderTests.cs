@@ -1,10 +1,11 @@
 using ZeroGo.Go;
+using ZeroGo.Neural.Loading;
 using ZeroGo.Neural.Evaluators;
 using ZeroGo.Neural.Files;
 using ZeroGo.Neural.LeelaZero;
 using ZeroGo.Search;
 
-namespace ZeroGo.Neural.Tests.LeelaZero;
+namespace ZeroGo.Neural.Tests.Loading;
 
 /// <summary>One --model path for both families: told apart by content, each reporting its board size.</summary>
 public sealed class NetworkLoaderTests : IDisposable
