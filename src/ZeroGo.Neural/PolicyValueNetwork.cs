@@ -127,6 +127,8 @@ public sealed class PolicyValueNetwork : IDisposable
             Notes = manifest.Notes,
             CpuHours = manifest.CpuHours,
             Created = manifest.Created,
+            TrainingData = manifest.TrainingData,
+            TrainingDataLicence = manifest.TrainingDataLicence,
         };
         return new PolicyValueNetwork(config, module, target, info);
     }
@@ -163,6 +165,8 @@ public sealed class PolicyValueNetwork : IDisposable
             Created = info.Created ?? DateTimeOffset.UtcNow,
             Notes = info.Notes,
             CpuHours = info.CpuHours,
+            TrainingData = info.TrainingData,
+            TrainingDataLicence = info.TrainingDataLicence,
             Weights = new ModelManifest.WeightsSection
             {
                 Bytes = weights.Length,
