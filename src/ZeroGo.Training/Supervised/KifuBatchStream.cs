@@ -6,15 +6,20 @@ namespace ZeroGo.Training.Supervised;
 /// <summary>
 /// Training positions from a kifu collection, batch after batch: shuffle blocks read from the game stream one
 /// after another, positions taken from each in its shuffled order. <see cref="Cursor"/> says where the stream
-/// stands after the last batch handed out. Not thread-safe.
+/// stands after the last batch handed out. The next block is read on another thread while this one is used
+/// (replaying 4,096 games with the rules checks took 90 s on the loaded 2-core machine: a pause every 256 steps
+/// otherwise). Not thread-safe.
 /// </summary>
-public sealed class KifuBatchStream
+public sealed class KifuBatchStream : IDisposable
 {
     private readonly KifuGameStream _games;
     private readonly int _blockGames;
     private readonly int _perGame;
     private readonly ulong _seed;
     private ShuffleBlock? _block;
+    private Task<ShuffleBlock>? _nextBlock;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly KifuImportCounts _counts = new();
 
     public KifuBatchStream(KifuGameStream games, int blockGames, int perGame, ulong seed, StreamCursor start)
     {
@@ -28,7 +33,13 @@ public sealed class KifuBatchStream
     }
 
     /// <summary>Games read, kept and skipped by this process (a resumed block is counted again).</summary>
-    public KifuImportCounts Counts { get; } = new();
+    public string CountsSummary()
+    {
+        lock (_counts)
+        {
+            return _counts.Summary();
+        }
+    }
 
     public StreamCursor Cursor { get; private set; }
 
@@ -46,7 +57,7 @@ public sealed class KifuBatchStream
                 emptyBlocks = block.Positions.Count == 0 ? emptyBlocks + 1 : 0;
                 if (emptyBlocks > 1 + _games.FileCount)
                 {
-                    throw new KifuFormatException($"no game of the collection replays ({Counts.Summary()})");
+                    throw new KifuFormatException($"no game of the collection replays ({CountsSummary()})");
                 }
 
                 Cursor = Cursor with { Block = block.End, Taken = 0 };
@@ -70,9 +81,37 @@ public sealed class KifuBatchStream
         if (_block is null || _block.Start != Cursor.Block)
         {
             _block = null;   // let the old block's games go before the next is read
-            _block = ShuffleBlock.Read(_games, Cursor.Block, _blockGames, _perGame, _seed, Counts);
+            var next = _nextBlock?.GetAwaiter().GetResult();
+            _block = next is not null && next.Start == Cursor.Block ? next : Read(Cursor.Block);
+            var end = _block.End;
+            _nextBlock = Task.Run(() => Read(end), _stop.Token);
         }
 
         return _block;
+    }
+
+    private ShuffleBlock Read(StreamPosition start)
+    {
+        // The counts are shared with the background read: one block is read at a time, so no two writers overlap.
+        lock (_counts)
+        {
+            return ShuffleBlock.Read(_games, start, _blockGames, _perGame, _seed, _counts, _stop.Token);
+        }
+    }
+
+    /// <summary>Stops reading ahead (the block being read is abandoned) and waits for the reader to let go of the files.</summary>
+    public void Dispose()
+    {
+        _stop.Cancel();
+        try
+        {
+            _nextBlock?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // Cancelled, or a read error that belongs to a block nobody will use.
+        }
+
+        _stop.Dispose();
     }
 }

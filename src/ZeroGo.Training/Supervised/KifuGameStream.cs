@@ -55,20 +55,28 @@ public sealed class KifuGameStream
         }
     }
 
-    /// <summary>The name of the file at place <paramref name="file"/> of epoch <paramref name="epoch"/>'s order.</summary>
-    public string FileName(int epoch, int file) => _reader.Source.KifuFiles[FileOrder(epoch)[file]];
+    /// <summary>
+    /// The name of the file at place <paramref name="file"/> of epoch <paramref name="epoch"/>'s order (safe to call
+    /// while another thread reads the stream: it touches no cache).
+    /// </summary>
+    public string FileName(int epoch, int file) => _reader.Source.KifuFiles[ShuffledFiles(epoch)[file]];
 
     private int[] FileOrder(int epoch)
     {
         if (_fileOrder is not { } cached || cached.Epoch != epoch)
         {
-            var order = Enumerable.Range(0, FileCount).ToArray();
-            StreamSeed.Shuffle(order, StreamSeed.Mix(_seed, epoch));
-            cached = (epoch, order);
+            cached = (epoch, ShuffledFiles(epoch));
             _fileOrder = cached;
         }
 
         return cached.Order;
+    }
+
+    private int[] ShuffledFiles(int epoch)
+    {
+        var order = Enumerable.Range(0, FileCount).ToArray();
+        StreamSeed.Shuffle(order, StreamSeed.Mix(_seed, epoch));
+        return order;
     }
 
     private List<KifuTextLine> Lines(int epoch, int file)

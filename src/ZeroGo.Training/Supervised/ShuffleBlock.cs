@@ -31,12 +31,14 @@ public sealed class ShuffleBlock
     /// Reads <paramref name="games"/> games from <paramref name="start"/> (games that do not replay are skipped and
     /// counted in <paramref name="counts"/>) and samples up to <paramref name="perGame"/> distinct positions of each.
     /// </summary>
-    public static ShuffleBlock Read(KifuGameStream stream, StreamPosition start, int games, int perGame, ulong seed, KifuImportCounts counts)
+    public static ShuffleBlock Read(KifuGameStream stream, StreamPosition start, int games, int perGame, ulong seed, KifuImportCounts counts,
+        CancellationToken cancel = default)
     {
         var random = new FastRandom(StreamSeed.Mix(seed, start.Epoch, start.File, start.Game));
         var end = start;
         var read = stream.From(start).Take(games).Select(item =>
         {
+            cancel.ThrowIfCancellationRequested();
             end = item.Next;
             return item.Game;
         });

@@ -93,7 +93,7 @@ public sealed class SupervisedRun(RunDirectory run, RunConfig config, Supervised
                 RestoreOptimizer(trainer, saved.Stem);
             }
 
-            var batches = new KifuBatchStream(games, supervised.ShuffleGames, supervised.PositionsPerGame, config.Seed, start: cursor);
+            using var batches = new KifuBatchStream(games, supervised.ShuffleGames, supervised.PositionsPerGame, config.Seed, start: cursor);
             Say(FormattableString.Invariant(
                 $"train: supervised on {reader.Source.Description}: {network.Config.Name}, batch {settings.BatchSize}, {supervised.PositionsPerGame} positions per game, ")
                 + FormattableString.Invariant($"shuffled in blocks of {supervised.ShuffleGames} games, value weight {settings.ValueWeight}, {precision.ShortName()}, {settings.Threads} threads; ")
@@ -180,7 +180,8 @@ public sealed class SupervisedRun(RunDirectory run, RunConfig config, Supervised
 
                     if (progress.Due(trainer.Step, cursor.Samples, losses) is { } line)
                     {
-                        Say($"train: {line}  {cursor.Block} of {games.FileCount} files");
+                        var block = cursor.Block;
+                        Say($"train: {line}  (block from epoch {block.Epoch + 1}, file {block.File + 1} of {games.FileCount} ({Path.GetFileName(games.FileName(block.Epoch, block.File))}), game {block.Game})");
                     }
 
                     if (trainer.Step % settings.CheckpointEverySteps == 0)
@@ -219,7 +220,7 @@ public sealed class SupervisedRun(RunDirectory run, RunConfig config, Supervised
 
             DrawCharts(curve);
             Say(string.Create(CultureInfo.InvariantCulture,
-                $"train: stopped at step {trainer.Step} ({cursor.Samples} positions, {EpochsDone(cursor, games):F3} epochs; {batches.Counts.Summary()}); model {run.LatestModelStem}"));
+                $"train: stopped at step {trainer.Step} ({cursor.Samples} positions, {EpochsDone(cursor, games):F3} epochs; {batches.CountsSummary()}); model {run.LatestModelStem}"));
             return trainer.Step;
         }
     }
