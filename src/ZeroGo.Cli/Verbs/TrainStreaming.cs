@@ -33,6 +33,12 @@ internal static class TrainStreaming
     {
         KifuImport.RefuseHeldOut(request.Source);
         string source = Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.Source));
+        if (!File.Exists(source) && !Directory.Exists(source))
+        {
+            // Before a new run's config.json is written: a run never records a collection that is not there.
+            throw new KifuFormatException($"{request.Source}: no such file or folder");
+        }
+
         var config = OpenConfig(run, request, source);
         // Flags of this invocation (threads, batch, value weight, precision) apply to it, as --steps does in train.
         config = config with
