@@ -28,7 +28,7 @@ internal static class TrainVerb
         var size = new Option<int?>("--size") { Description = "Board size of a new run (default: that of the imported games)." };
         var steps = new Option<int?>("--steps") { Description = "Training steps for this generation (default: the run's steps per generation); streaming from --from-kifu: the run's total steps." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of a new run.", DefaultValueFactory = _ => 1 };
-        var threads = new Option<int?>("--threads") { Description = "libtorch threads while training (streaming: default every core)." };
+        var threads = new Option<int?>("--threads") { Description = "libtorch threads while training (default: every core, 1 on a machine of 2 cores or fewer)." };
         var hours = new Option<double?>("--hours") { Description = "Streaming from --from-kifu: stop after this many hours (from now)." };
         var blocks = new Option<int?>("--blocks") { Description = "Streaming: residual blocks of a new run's network (default 6)." };
         var channels = new Option<int?>("--channels") { Description = "Streaming: channels of a new run's network (default 64)." };
