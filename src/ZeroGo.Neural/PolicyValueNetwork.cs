@@ -117,6 +117,8 @@ public sealed class PolicyValueNetwork : IDisposable
             Notes = manifest.Notes,
             CpuHours = manifest.CpuHours,
             Created = manifest.Created,
+            TrainingData = manifest.TrainingData,
+            TrainingDataLicence = manifest.TrainingDataLicence,
         };
         return new PolicyValueNetwork(config, module, target, info);
     }

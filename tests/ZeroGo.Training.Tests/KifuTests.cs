@@ -43,16 +43,7 @@ public sealed class KifuTests : IDisposable
         return root;
     }
 
-    private static void WriteZip(string path, string entryName, IEnumerable<string> lines)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        using var writer = new StreamWriter(zip.CreateEntry(entryName).Open(), new UTF8Encoding(false));
-        foreach (var line in lines)
-        {
-            writer.Write(line + "\n");
-        }
-    }
+    private static void WriteZip(string path, string entryName, IEnumerable<string> lines) => KifuArchives.WriteZip(path, entryName, lines);
 
     private static readonly (string Name, string Text)[] TomFiles =
     [

@@ -24,7 +24,7 @@ internal static class EvalVerb
         var sgf = new Option<string?>("--sgf") { Description = "SGF file or folder (every .sgf below it, sorted by path)." };
         var games = new Option<int?>("--games") { Description = "Measure the first N games in archive order (default: all)." };
         var visits = new Option<int>("--visits") { Description = "Search visits per position; only 0 (the raw network's policy) is implemented.", DefaultValueFactory = _ => 0 };
-        var batch = new Option<int>("--batch") { Description = "Positions per forward pass.", DefaultValueFactory = _ => 64 };
+        var batch = new Option<int>("--batch") { Description = "Positions per forward pass.", DefaultValueFactory = _ => MovePredictionRun.DefaultBatch };
         var threads = new Option<int>("--threads") { Description = "libtorch threads (default: every core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("eval", "Move prediction of a network on human games: top-1, top-5 and value loss (last line).")
         {
@@ -49,13 +49,7 @@ internal static class EvalVerb
                 var clock = Stopwatch.StartNew();
                 var set = kifuPath is not null ? HumanGameSet.FromKifu(kifuPath, limit) : HumanGameSet.FromSgf(sgfPath!, limit);
                 using var network = PolicyValueNetwork.Load(parse.GetValue(model)!);
-                using var evaluator = new BatchingEvaluator(network, new EvaluatorOptions
-                {
-                    MaxBatchSize = parse.GetValue(batch),
-                    CacheMegabytes = 0,
-                    Symmetry = SymmetryMode.Identity,
-                    Threads = parse.GetValue(threads),
-                });
+                using var evaluator = MovePredictionRun.CreateEvaluator(network, parse.GetValue(batch), parse.GetValue(threads));
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"eval: {evaluator.Network.Description}, {set.Description}: up to {set.ExpectedPositions} positions (read in {clock.Elapsed.TotalSeconds:F1} s)"));
                 var run = new MovePredictionRun(evaluator, parse.GetValue(batch));

@@ -9,8 +9,9 @@ namespace ZeroGo.Cli.Verbs;
 /// <summary>
 /// <c>zerogo train --run DIR [--from-sgf DIR | --from-kifu PATH [--games N]] [--value-weight W] [--init MODEL]</c>:
 /// trains the run's next generation on its replay window (checkpoints, losses to logs/training.csv and
-/// charts/loss.png). --from-sgf and --from-kifu first import human games (policy from the moves, value from the
-/// results: AlphaGo's first stage); --init starts a new run from a model (transfer across board sizes).
+/// charts/loss.png). --from-sgf and --from-kifu --games N first import human games (policy from the moves, value from
+/// the results: AlphaGo's first stage); --from-kifu without --games streams the whole collection instead
+/// (<see cref="TrainStreaming"/>); --init starts a new run from a model (transfer across board sizes).
 /// </summary>
 internal static class TrainVerb
 {
@@ -21,22 +22,59 @@ internal static class TrainVerb
         var runDir = new Option<string>("--run") { Description = "Run folder.", Required = true };
         var fromSgf = new Option<string?>("--from-sgf") { Description = "Import the SGF games under this folder (or file) as training samples first." };
         var fromKifu = new Option<string?>("--from-kifu") { Description = "Import human 19x19 games from a kifu collection first (the tygem-9d folder; never the held-out Tom archive)." };
-        var games = new Option<int?>("--games") { Description = "With --from-kifu: import the first N games in archive order (default: all)." };
+        var games = new Option<int?>("--games") { Description = "With --from-kifu: import the first N games in archive order into the replay window and train one generation (without it: stream the whole collection)." };
         var valueWeight = new Option<double?>("--value-weight") { Description = $"Weight of the value loss (default: the run's; {HumanValueWeight} with --from-kifu, against the value head's overfitting on human games)." };
         var init = new Option<string?>("--init") { Description = "Initial model of a new run (any board size)." };
         var size = new Option<int?>("--size") { Description = "Board size of a new run (default: that of the imported games)." };
-        var steps = new Option<int?>("--steps") { Description = "Training steps for this generation (default: the run's steps per generation)." };
+        var steps = new Option<int?>("--steps") { Description = "Training steps for this generation (default: the run's steps per generation); streaming from --from-kifu: the run's total steps." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of a new run.", DefaultValueFactory = _ => 1 };
-        var threads = new Option<int?>("--threads") { Description = "libtorch threads while training." };
-        var command = new Command("train", "Train the next generation of a run (optionally on imported SGF games).")
+        var threads = new Option<int?>("--threads") { Description = "libtorch threads while training (default: every core, 1 on a machine of 2 cores or fewer)." };
+        var hours = new Option<double?>("--hours") { Description = "Streaming from --from-kifu: stop after this many hours (from now)." };
+        var blocks = new Option<int?>("--blocks") { Description = "Streaming: residual blocks of a new run's network (default 6)." };
+        var channels = new Option<int?>("--channels") { Description = "Streaming: channels of a new run's network (default 64)." };
+        var batch = new Option<int?>("--batch") { Description = "Streaming: positions per training step (default: the run's, 128)." };
+        var perGame = new Option<int?>("--positions-per-game") { Description = "Streaming: positions sampled from each game of a new run (default 8)." };
+        var precision = new Option<string?>("--precision") { Description = "Streaming: fp32, bf16 (mixed) or auto (bf16 after its self-check where the CPU computes it natively; the default)." };
+        var heldOut = new Option<string?>("--heldout") { Description = "Streaming: measure move prediction on this held-out collection (e.g. ../shared/datasets/tom-9d-heldout.tar.xz) into logs/heldout.csv and charts/heldout.png." };
+        var heldOutGames = new Option<int>("--heldout-games") { Description = "Streaming: held-out games measured (the first N in archive order).", DefaultValueFactory = _ => 20 };
+        var evalMinutes = new Option<double>("--eval-minutes") { Description = "Streaming: measure the held-out games at the first checkpoint this many minutes after the last measurement (0: every checkpoint).", DefaultValueFactory = _ => 30 };
+        var command = new Command("train", "Train the next generation of a run (optionally on imported SGF games), or stream a kifu collection (supervised).")
         {
             runDir, fromSgf, fromKifu, games, init, size, steps, seed, threads, valueWeight,
+            hours, blocks, channels, batch, perGame, precision, heldOut, heldOutGames, evalMinutes,
         };
         command.SetAction(parse =>
         {
             try
             {
                 var run = new RunDirectory(parse.GetValue(runDir)!);
+                if (parse.GetValue(fromKifu) is string streamed && parse.GetValue(games) is null)
+                {
+                    if (parse.GetValue(fromSgf) is not null)
+                    {
+                        Console.Error.WriteLine("zerogo train: give --from-sgf or --from-kifu, not both");
+                        return 2;
+                    }
+
+                    var request = new TrainStreaming.Request(streamed, parse.GetValue(size), parse.GetValue(seed), parse.GetValue(blocks),
+                        parse.GetValue(channels), parse.GetValue(steps), parse.GetValue(hours), parse.GetValue(batch), parse.GetValue(perGame),
+                        parse.GetValue(valueWeight) ?? HumanValueWeight, parse.GetValue(precision), parse.GetValue(threads),
+                        parse.GetValue(heldOut), parse.GetValue(heldOutGames), parse.GetValue(evalMinutes), parse.GetValue(init));
+                    if (TrainStreaming.Check(request) is { } problem)
+                    {
+                        Console.Error.WriteLine($"zerogo train: {problem}");
+                        return 2;
+                    }
+
+                    return TrainStreaming.Run(run, request);
+                }
+
+                if (parse.GetValue(hours) is not null || parse.GetValue(heldOut) is not null)
+                {
+                    Console.Error.WriteLine("zerogo train: --hours and --heldout belong to streaming from --from-kifu (without --games)");
+                    return 2;
+                }
+
                 List<GameRecord>? imported = null;
                 int? boardSize = parse.GetValue(size);
                 if (parse.GetValue(fromSgf) is string source)
@@ -102,7 +140,7 @@ internal static class TrainVerb
                 return done ? 0 : 1;
             }
             catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or SgfException or ZeroGo.Neural.Files.ModelFileException or RunDivergedException
-                or ZeroGo.Training.Arena.ArenaAbortedException)
+                or ZeroGo.Training.Arena.ArenaAbortedException or FormatException)
             {
                 Console.Error.WriteLine($"zerogo train: {e.Message}");
                 return 1;

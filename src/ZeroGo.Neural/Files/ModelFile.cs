@@ -51,6 +51,8 @@ public static class ModelFile
             Created = info.Created ?? DateTimeOffset.UtcNow,
             Notes = info.Notes,
             CpuHours = info.CpuHours,
+            TrainingData = info.TrainingData,
+            TrainingDataLicence = info.TrainingDataLicence,
             Weights = new ModelManifest.WeightsSection
             {
                 Bytes = weights.Length,

@@ -44,6 +44,19 @@ public sealed record ModelManifest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? CpuHours { get; init; }
 
+    /// <summary>
+    /// The data the weights learned from when it is not the network's own self-play: the collection and its source
+    /// (a licence such as the GPL can bind what is trained on it, so the model card must name it); null otherwise.
+    /// </summary>
+    [JsonPropertyName("trainingData")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TrainingData { get; init; }
+
+    /// <summary>The licence of <see cref="TrainingData"/> ("GPL-3.0"); null with it.</summary>
+    [JsonPropertyName("trainingDataLicence")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TrainingDataLicence { get; init; }
+
     [JsonPropertyName("weights")]
     public WeightsSection Weights { get; init; } = new();
 
@@ -138,6 +151,12 @@ public sealed record ModelInfo
 
     /// <summary>Defaults to now.</summary>
     public DateTimeOffset? Created { get; init; }
+
+    /// <summary><see cref="ModelManifest.TrainingData"/>.</summary>
+    public string? TrainingData { get; init; }
+
+    /// <summary><see cref="ModelManifest.TrainingDataLicence"/>.</summary>
+    public string? TrainingDataLicence { get; init; }
 }
 
 /// <summary>A model file that cannot be used, with a message that says which file and why.</summary>

@@ -31,14 +31,22 @@ public sealed class KifuReader
 
         foreach (var line in _source.MoveLines())
         {
-            var moves = KifuMoveLine.Parse(line.Text, line.Where);
-            var row = index.GetValueOrDefault(moves.Id);
-            yield return new KifuGame(moves, line.Where, row, row?.Komi ?? _source.DefaultKomi);
+            yield return Join(line, index);
             if (++count == limit)
             {
                 yield break;
             }
         }
+    }
+
+    /// <summary>One game line parsed and joined to its index row (throws <see cref="KifuFormatException"/> on a malformed line).</summary>
+    public KifuGame Game(KifuTextLine line) => Join(line, Index);
+
+    private KifuGame Join(KifuTextLine line, IReadOnlyDictionary<string, KifuIndexRow> index)
+    {
+        var moves = KifuMoveLine.Parse(line.Text, line.Where);
+        var row = index.GetValueOrDefault(moves.Id);
+        return new KifuGame(moves, line.Where, row, row?.Komi ?? _source.DefaultKomi);
     }
 
     private Dictionary<string, KifuIndexRow> ReadIndex()

@@ -21,8 +21,14 @@ public abstract class KifuSource
     /// <summary>Every index row's line, in file order.</summary>
     public abstract IEnumerable<KifuTextLine> IndexLines();
 
+    /// <summary>The kifu files' names (for messages), sorted by name: <see cref="MoveLines(int)"/> numbers them in this order.</summary>
+    public abstract IReadOnlyList<string> KifuFiles { get; }
+
+    /// <summary>The game lines of kifu file <paramref name="file"/> (an index into <see cref="KifuFiles"/>), in file order.</summary>
+    public abstract IEnumerable<KifuTextLine> MoveLines(int file);
+
     /// <summary>Every game's line, files sorted by name, lines in file order.</summary>
-    public abstract IEnumerable<KifuTextLine> MoveLines();
+    public IEnumerable<KifuTextLine> MoveLines() => Enumerable.Range(0, KifuFiles.Count).SelectMany(MoveLines);
 
     /// <summary>
     /// Opens <paramref name="path"/>: a folder with <c>kifu/*.zip</c> and <c>index/*.zip</c> (TYGEM), a folder with

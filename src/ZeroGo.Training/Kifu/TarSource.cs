@@ -13,12 +13,14 @@ internal sealed class TarSource : KifuSource
     private readonly string _path;
     private readonly (string Name, byte[] Bytes) _index;
     private readonly SortedDictionary<string, byte[]> _kifuFiles;
+    private readonly List<string> _names;
 
     private TarSource(string path, (string Name, byte[] Bytes) index, SortedDictionary<string, byte[]> kifuFiles)
     {
         _path = path;
         _index = index;
         _kifuFiles = kifuFiles;
+        _names = [.. kifuFiles.Keys];
     }
 
     public override string Description => $"{_path} ({_kifuFiles.Count} kifu files)";
@@ -27,8 +29,10 @@ internal sealed class TarSource : KifuSource
 
     public override IEnumerable<KifuTextLine> IndexLines() => KifuTextLine.Read(new MemoryStream(_index.Bytes), _index.Name);
 
-    public override IEnumerable<KifuTextLine> MoveLines() =>
-        _kifuFiles.SelectMany(file => KifuTextLine.Read(new MemoryStream(file.Value), file.Key));
+    public override IReadOnlyList<string> KifuFiles => _names;
+
+    public override IEnumerable<KifuTextLine> MoveLines(int file) =>
+        KifuTextLine.Read(new MemoryStream(_kifuFiles[_names[file]]), _names[file]);
 
     public static TarSource Load(string path)
     {

@@ -14,7 +14,9 @@ internal sealed class TomFolderSource(string folder) : KifuSource
 
     public override IEnumerable<KifuTextLine> IndexLines() => Lines(Path.Combine(folder, IndexName));
 
-    public override IEnumerable<KifuTextLine> MoveLines() => _kifuFiles.SelectMany(Lines);
+    public override IReadOnlyList<string> KifuFiles => _kifuFiles;
+
+    public override IEnumerable<KifuTextLine> MoveLines(int file) => Lines(_kifuFiles[file]);
 
     private static IEnumerable<KifuTextLine> Lines(string path) =>
         ArchiveErrors.Guard(KifuTextLine.Read(File.OpenRead(path), Path.GetFileName(path)), path);

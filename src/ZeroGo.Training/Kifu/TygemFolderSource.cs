@@ -29,7 +29,9 @@ internal sealed class TygemFolderSource : KifuSource
 
     public override IEnumerable<KifuTextLine> IndexLines() => _indexZips.SelectMany(ZipLines);
 
-    public override IEnumerable<KifuTextLine> MoveLines() => _kifuZips.SelectMany(ZipLines);
+    public override IReadOnlyList<string> KifuFiles => _kifuZips;
+
+    public override IEnumerable<KifuTextLine> MoveLines(int file) => ZipLines(_kifuZips[file]);
 
     private static List<string> SortedZips(string folder) =>
         Directory.EnumerateFiles(folder, "*.zip").Order(StringComparer.Ordinal).ToList();

@@ -1,4 +1,6 @@
 using ZeroGo.Go;
+using ZeroGo.Neural;
+using ZeroGo.Neural.Evaluators;
 using ZeroGo.Search;
 using ZeroGo.Training.Samples;
 
@@ -12,6 +14,9 @@ namespace ZeroGo.Training.Prediction;
 /// </summary>
 public sealed class MovePredictionRun(IEvaluator evaluator, int batchSize)
 {
+    /// <summary>Positions per forward pass unless told otherwise.</summary>
+    public const int DefaultBatch = 64;
+
     private readonly List<EvaluationRequest> _requests = [];
     private readonly List<Evaluation> _results = [];
     private readonly List<(int Played, int? Outcome)> _targets = [];
@@ -24,6 +29,19 @@ public sealed class MovePredictionRun(IEvaluator evaluator, int batchSize)
 
     /// <summary>Called after each batch with the positions and games done so far.</summary>
     public event Action<long, int>? Progress;
+
+    /// <summary>
+    /// The evaluator move prediction measures with: the raw network in its inference precision (bf16 where the CPU
+    /// has it), one forward pass per batch, identity symmetry and no cache, so every position is really evaluated.
+    /// </summary>
+    public static BatchingEvaluator CreateEvaluator(PolicyValueNetwork network, int batchSize, int threads) =>
+        new(network, new EvaluatorOptions
+        {
+            MaxBatchSize = batchSize,
+            CacheMegabytes = 0,
+            Symmetry = SymmetryMode.Identity,
+            Threads = threads,
+        });
 
     public MovePredictionTally Run(IEnumerable<GameRecord> games, CancellationToken cancel = default)
     {

@@ -25,6 +25,9 @@ public sealed record RunConfig
 
     public GateSettings Gate { get; init; } = new();
 
+    /// <summary>Supervised training on human games streamed from a kifu collection; null for self-play runs.</summary>
+    public SupervisedSettings? Supervised { get; init; }
+
     /// <summary>The model generation 0 was initialised from (<c>--init</c>); null: random initial weights.</summary>
     public InitModelRecord? Init { get; init; }
 
@@ -123,6 +126,13 @@ public sealed record RunConfig
         {
             throw new ArgumentException($"config setting training.precision: {e.Message}", e);
         }
+        if (Supervised is { } supervised)
+        {
+            Check(supervised.Source.Length > 0, "supervised.source", "a kifu collection");
+            Check(supervised.PositionsPerGame is >= 1 and <= 1000, "supervised.positionsPerGame", "1..1000");
+            Check(supervised.ShuffleGames is >= 1 and <= 1_000_000, "supervised.shuffleGames", "1..1000000");
+        }
+
         if (Init is not null && (Init.Blocks != Network.Blocks || Init.Channels != Network.Channels))
         {
             throw new ArgumentException(
@@ -257,6 +267,25 @@ public sealed record TrainingSettings
     /// faster than 2: oversubscribed parallel regions spin and wait.
     /// </summary>
     public int Threads { get; init; }
+}
+
+/// <summary>
+/// What a supervised run reads and how it samples (fixed when the run is created: the saved stream position means
+/// something only with the same collection, seed and sampling).
+/// </summary>
+public sealed record SupervisedSettings
+{
+    /// <summary>The kifu collection (full path), e.g. the tygem-9d folder.</summary>
+    public string Source { get; init; } = "";
+
+    /// <summary>
+    /// Positions sampled from each game. Positions of one game are strongly correlated (AlphaGo's value network learned
+    /// games by heart when trained on all of them), so a few per game, with many games, teach more per step.
+    /// </summary>
+    public int PositionsPerGame { get; init; } = 8;
+
+    /// <summary>Games whose sampled positions are shuffled together before batches are drawn (8 each: 32,768 positions).</summary>
+    public int ShuffleGames { get; init; } = 4096;
 }
 
 public sealed record GateSettings

@@ -269,34 +269,10 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
             settings, config.Size, config.Komi, config.Seed, generation);
     }
 
-    /// <summary>The newest complete checkpoint (its state file exists and its model loads), or null.</summary>
-    public (string Stem, CheckpointState State)? LatestCheckpoint()
-    {
-        if (!Directory.Exists(run.Checkpoints))
-        {
-            return null;
-        }
+    /// <summary>The newest complete checkpoint (its state file, optimiser state and manifest exist), or null.</summary>
+    public (string Stem, CheckpointState State)? LatestCheckpoint() => Checkpoints.Latest();
 
-        foreach (var statePath in Directory.EnumerateFiles(run.Checkpoints, "*.state.json").Order(StringComparer.Ordinal).Reverse())
-        {
-            var stem = statePath[..^".state.json".Length];
-            try
-            {
-                var state = JsonSerializer.Deserialize<CheckpointState>(File.ReadAllText(statePath))
-                    ?? throw new InvalidDataException("empty");
-                if (File.Exists(stem + ".optimizer") && File.Exists(stem + ".json"))
-                {
-                    return (stem, state);
-                }
-            }
-            catch (Exception e) when (e is JsonException or InvalidDataException or IOException)
-            {
-                Say($"warning: skipping damaged checkpoint {Path.GetFileName(stem)}: {e.Message}");
-            }
-        }
-
-        return null;
-    }
+    private CheckpointFolder Checkpoints => new(run.Checkpoints, Say);
 
     /// <summary>
     /// The run's training precision on this machine, settled once per process: mixed precision only after its
@@ -324,8 +300,6 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
 
         return initial + CpuClock.RunHours;
     }
-
-    private string CheckpointStem(long step) => Path.Combine(run.Checkpoints, $"step-{step.ToString("D8", CultureInfo.InvariantCulture)}");
 
     /// <summary>
     /// Trains from the latest checkpoint (or the current model) until the step count of generation+1 is reached,
@@ -459,9 +433,9 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
 
                 if (trainer.Step % settings.CheckpointEverySteps == 0 || trainer.Step == targetStep)
                 {
-                    trainer.SaveCheckpoint(CheckpointStem(trainer.Step), generation + 1);
+                    trainer.SaveCheckpoint(Checkpoints.Stem(trainer.Step), generation + 1);
                     CpuClock.Save();
-                    PruneCheckpoints(keep: 2);
+                    Checkpoints.Prune(keep: 2);
                 }
             }
 
@@ -543,20 +517,6 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
         File.AppendAllText(Path.Combine(run.Logs, "gate.log"),
             DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "Z " + line + "\n");
         return promoted;
-    }
-
-    private void PruneCheckpoints(int keep)
-    {
-        var states = Directory.EnumerateFiles(run.Checkpoints, "step-*.state.json").Order(StringComparer.Ordinal).ToList();
-        foreach (var statePath in states.Take(Math.Max(0, states.Count - keep)))
-        {
-            var stem = statePath[..^".state.json".Length];
-            File.Delete(statePath);   // the commit marker first: a half-deleted checkpoint is never taken as complete
-            foreach (var file in Directory.EnumerateFiles(run.Checkpoints, Path.GetFileName(stem) + ".*"))
-            {
-                File.Delete(file);
-            }
-        }
     }
 
     /// <summary>Redraws the loss chart from the training log.</summary>

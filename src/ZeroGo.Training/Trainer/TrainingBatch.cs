@@ -45,18 +45,19 @@ public sealed class TrainingBatch
     /// </summary>
     public static TrainingBatch Build(IReadOnlyList<(GameRecord Game, int MoveIndex)> samples, Func<BoardGeometry, Symmetry> chooseSymmetry)
     {
+        // Chosen in sample order before the parallel part, so a seeded chooser gives the same batch every time.
+        var symmetries = new Symmetry[samples.Count];
+        for (int i = 0; i < samples.Count; i++)
+        {
+            symmetries[i] = chooseSymmetry(samples[i].Game.Geometry);
+        }
+
         var encoded = new EncodedPosition[samples.Count];
         var targets = new TrainingTargets[samples.Count];
-        var symmetries = new Symmetry[samples.Count];
         Parallel.For(0, samples.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, i =>
         {
             var (game, moveIndex) = samples[i];
-            Symmetry symmetry;
-            lock (chooseSymmetry)
-            {
-                symmetry = chooseSymmetry(game.Geometry);
-            }
-
+            var symmetry = symmetries[i];
             var target = new TrainingTargets(game.Area);
             var position = new EncodedPosition();
             GameReplay.Replay(game, (index, state) =>
@@ -68,7 +69,6 @@ public sealed class TrainingBatch
             target.ApplySymmetry(symmetry, game.Width, game.Height);
             encoded[i] = position;
             targets[i] = target;
-            symmetries[i] = symmetry;
         });
 
         var features = new FeatureBatch();
