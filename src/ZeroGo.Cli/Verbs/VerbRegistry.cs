@@ -23,5 +23,6 @@ internal static class VerbRegistry
         WorkerVerb.Create(),
         StoreVerb.Create(),
         EvalVerb.Create(),
+        StatsVerb.Create(),
     ];
 }

@@ -174,6 +174,12 @@ public sealed record SelfPlaySettings
 
     public double DirichletEpsilon { get; init; } = 0.25;
 
+    /// <summary>
+    /// PUCT: train the policy on the visit distribution less the visits only noise and exploration bought
+    /// (KataGo's policy target pruning); false trains on the raw visits, which let 7x7 runs collapse.
+    /// </summary>
+    public bool PolicyTargetPruning { get; init; } = true;
+
     /// <summary>Total Dirichlet concentration over the legal moves (AlphaZero: 0.03 × 361 on 19x19; here ~10 / legal moves).</summary>
     public double DirichletAlphaTotal { get; init; } = 10.83;
 

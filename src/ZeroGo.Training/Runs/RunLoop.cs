@@ -249,7 +249,16 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
         };
         var totals = runner.Run(remaining, token);
         reporter.Report(totals, force: true);
+        if (!token.IsCancellationRequested)
+        {
+            // One line per generation that shows a collapse as it starts (short games, one colour winning all).
+            Say($"selfplay: generation {generation}: {GenerationStats(generation).Describe()}");
+        }
     }
+
+    /// <summary>Figures of <paramref name="generation"/>'s finished self-play games (length, winner, targets).</summary>
+    public SelfPlayStats GenerationStats(int generation) =>
+        SelfPlayStats.Of(Samples.ChunkFile.ReadAll(run.SamplesFolder(generation), Say).SelectMany(c => c.Games).ToList());
 
     /// <summary>A self-play runner over <paramref name="evaluator"/> with PUCT or Gumbel root search as configured.</summary>
     public SelfPlayRunner CreateRunner(IEvaluator evaluator, SelfPlaySettings settings, int generation)
@@ -265,7 +274,8 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
                 ? new GumbelMoveSearcher(evaluator, searchOptions, settings.GumbelTopK, settings.Visits, settings.CheapVisits,
                     config.Seed * 1_000_003UL + (ulong)generation * 65_537UL + (ulong)number)
                 : new PuctMoveSearcher(evaluator, searchOptions, settings.DirichletEpsilon, settings.DirichletAlphaTotal,
-                    settings.Visits, settings.CheapVisits, config.Seed * 1_000_003UL + (ulong)generation * 65_537UL + (ulong)number),
+                    settings.Visits, settings.CheapVisits, config.Seed * 1_000_003UL + (ulong)generation * 65_537UL + (ulong)number,
+                    settings.PolicyTargetPruning),
             settings, config.Size, config.Komi, config.Seed, generation);
     }
 
