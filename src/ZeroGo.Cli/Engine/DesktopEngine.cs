@@ -38,7 +38,7 @@ internal sealed record DesktopEngine(IAnalysisSource Source, ILayerSource? Layer
         {
             var bundled = BundledModels.Scan(modelsFolder ?? BundledModels.FindDefaultFolder());
             // The network is size-independent: like gtp, prefer a bundled model made for this board, else any bundled
-            // one (models/zerogo-7x7 beats the rollout search on 9x9: see its model card).
+            // one (models/zerogo-9x9 on 9x9, models/zerogo-7x7 elsewhere: see their model cards).
             var spec = model ?? (bundled.Choose(geometry)?.ManifestPath is { } bundledPath ? ModelSpec.For(bundledPath) : null);
             if (spec is null && engine == EngineChoice.Network)
             {
