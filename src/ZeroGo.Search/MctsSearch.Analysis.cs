@@ -60,7 +60,6 @@ public sealed partial class MctsSearch
         ref var rootNode = ref _store.NodeAt(0);
         var candidates = new List<CandidateInfo>();
         int maxVisits = 0;
-        var spreadQueue = new Queue<(int Node, bool Flip)>();
         if (rootNode.IsExpanded)
         {
             foreach (ref var edge in _store.EdgesOf(rootNode))
@@ -92,8 +91,7 @@ public sealed partial class MctsSearch
                     Visits = child.Visits,
                     WinRate = WinRateOf(child),
                     ScoreLead = child.ScoreSum / child.Visits,
-                    ScoreStdev = ScoreSpread.StandardDeviation(_store, edge.Child,
-                        Math.Max(1024, (int)((long)ScoreSpread.NodeBudget * child.Visits / Math.Max(1, rootNode.Visits))), spreadQueue),
+                    ScoreStdev = ScoreSpread.StandardDeviation(child),
                     Prior = (float)edge.Prior,
                     Lcb = LowerConfidenceBound(child),
                     PrincipalVariation = pv,
@@ -116,6 +114,7 @@ public sealed partial class MctsSearch
             // The root's sums are from the view of the player who moved into it: negate for its side to move.
             WinRate = rootNode.Visits == 0 ? 0.5 : (1 - rootNode.ValueSum / rootNode.Visits) / 2,
             ScoreLead = rootNode.Visits == 0 ? 0 : -rootNode.ScoreSum / rootNode.Visits,
+            ScoreStdev = ScoreSpread.StandardDeviation(rootNode),
             Candidates = ordered,
             Ownership = ownership,
             Elapsed = _run.Elapsed,

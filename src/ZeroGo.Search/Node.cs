@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace ZeroGo.Search;
 
 /// <summary>
-/// One tree node: a position reached by <see cref="Move"/>, 32 bytes, stored by value in <see cref="NodeStore"/>
+/// One tree node: a position reached by <see cref="Move"/>, 44 bytes, stored by value in <see cref="NodeStore"/>
 /// and addressed by int index. All value sums are from the view of the player who made <see cref="Move"/>
 /// (the side to move at the parent), so a parent compares its children's Q directly.
 /// </summary>
@@ -14,7 +14,14 @@ internal struct Node
     public double ValueSum;
 
     /// <summary>Sum of backed-up score leads (points), same view as <see cref="ValueSum"/>.</summary>
-    public float ScoreSum;
+    public double ScoreSum;
+
+    /// <summary>
+    /// Sum of squared backed-up score leads, for the score's spread (<see cref="ScoreSpread"/>). Both score sums are
+    /// doubles: the variance is the mean square minus the squared mean, and in single precision a subtree of a
+    /// hundred thousand visits with a lead of tens of points and a spread of one would keep none of its digits.
+    /// </summary>
+    public double ScoreSquareSum;
 
     /// <summary>Sum of squared values, for the LCB's variance.</summary>
     public float ValueSquareSum;

@@ -3,14 +3,14 @@ using System.Runtime.CompilerServices;
 namespace ZeroGo.Search;
 
 /// <summary>
-/// All nodes and edges of one tree in chunked arrays of structs (2 MiB per chunk), addressed by int index:
-/// millions of nodes with no per-node objects for the garbage collector to trace. An edge range never spans
-/// two chunks. Chunks are kept across <see cref="Clear"/> so a reused store allocates nothing.
+/// All nodes and edges of one tree in chunked arrays of structs (65,536 nodes or 262,144 edges per chunk: 2.75 and
+/// 2 MiB), addressed by int index: millions of nodes with no per-node objects for the garbage collector to trace.
+/// An edge range never spans two chunks. Chunks are kept across <see cref="Clear"/> so a reused store allocates nothing.
 /// Not thread-safe: the search mutates it only under its tree lock.
 /// </summary>
 internal sealed class NodeStore
 {
-    public const int NodeBytes = 32;
+    public const int NodeBytes = 44;
     public const int EdgeBytes = 8;
     private const int NodeChunkBits = 16;
     private const int EdgeChunkBits = 18;

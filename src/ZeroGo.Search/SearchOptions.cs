@@ -59,7 +59,7 @@ public sealed record SearchOptions
     /// <summary>Visits the root needs before a resignation is trusted.</summary>
     public int ResignMinVisits { get; init; } = 100;
 
-    /// <summary>Memory cap: tree nodes (32 bytes each). The search stops with <see cref="StopReason.MemoryFull"/> when reached.</summary>
+    /// <summary>Memory cap: tree nodes (44 bytes each). The search stops with <see cref="StopReason.MemoryFull"/> when reached.</summary>
     public int MaxNodes { get; init; } = 16_000_000;
 
     /// <summary>Memory cap on the whole tree (nodes plus child edges), in bytes.</summary>

@@ -21,8 +21,7 @@ public sealed record CandidateInfo
     /// <summary>
     /// Standard deviation (points) of the score leads backed up into this move's subtree, weighted by visits: how
     /// far the outcomes the search met spread around <see cref="ScoreLead"/>. 0 under 2 visits and when every
-    /// evaluation agrees. Exact up to <see cref="ScoreSpread.NodeBudget"/> nodes per snapshot; beyond, the deepest
-    /// subtrees count at their mean (the figure can then only be lower).
+    /// evaluation agrees. From the running sums of the backups, so exact whatever the tree's size.
     /// </summary>
     public double ScoreStdev { get; init; }
 
@@ -69,6 +68,9 @@ public sealed record SearchSnapshot
     public required double WinRate { get; init; }
 
     public required double ScoreLead { get; init; }
+
+    /// <summary>Spread (points) of every score backed up into the root, its own first evaluation included, as <see cref="CandidateInfo.ScoreStdev"/>.</summary>
+    public double ScoreStdev { get; init; }
 
     /// <summary>Root children that were visited, best first (<see cref="CandidateInfo.Order"/>).</summary>
     public required IReadOnlyList<CandidateInfo> Candidates { get; init; }

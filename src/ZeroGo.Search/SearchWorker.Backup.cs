@@ -67,7 +67,7 @@ internal sealed partial class SearchWorker
     {
         var store = _search.Store;
         double v = -value;
-        float s = -score;
+        double s = -score;
         for (int i = start + length - 1; i >= start; i--)
         {
             ref var node = ref store.NodeAt(_pathNodes[i]);
@@ -76,6 +76,7 @@ internal sealed partial class SearchWorker
             node.ValueSum += v;
             node.ValueSquareSum += (float)(v * v);
             node.ScoreSum += s;
+            node.ScoreSquareSum += s * s;
             v = -v;
             s = -s;
         }

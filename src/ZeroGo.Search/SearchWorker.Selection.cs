@@ -38,7 +38,7 @@ internal sealed partial class SearchWorker
                     ref var terminal = ref store.NodeAt(_pathNodes[start + length - 1]);
                     // The terminal's sums are from its mover's view; the side to move there sees the negation.
                     float value = (float)(-terminal.ValueSum / terminal.Visits);
-                    float score = -terminal.ScoreSum / terminal.Visits;
+                    float score = (float)(-terminal.ScoreSum / terminal.Visits);
                     Backup(start, length, value, score);
                     _pathUsed = start;
                     break;

@@ -84,6 +84,20 @@ public sealed class ScoreStdevTests
     }
 
     [Fact]
+    public void TheRootsSpreadCoversEveryBackedUpScore()
+    {
+        var engine = new SearchMoveGenerator(PlusOrMinusSix(), SearchOptions.Default with { Seed = 11, Threads = 1 }, 300);
+        var state = new GameState(BoardGeometry.Get(9), Rules.Default);
+        var snapshot = engine.Think(state, Color.Black, new SearchLimits { MaxVisits = 300 }, null, TimeSpan.Zero, CancellationToken.None).Snapshot;
+
+        // The root's own evaluation is ±6 too, so the whole root obeys 36 - mean² (rootInfo's scoreStdev).
+        Assert.True(snapshot.RootVisits >= 300);
+        double expected = Math.Sqrt(Math.Max(0, 36 - snapshot.ScoreLead * snapshot.ScoreLead));
+        Assert.True(expected > 1, $"root mean {snapshot.ScoreLead}: the fake's scores should disagree");
+        Assert.Equal(expected, snapshot.ScoreStdev, 6);
+    }
+
+    [Fact]
     public void AgreeingEvaluationsGiveZero()
     {
         var candidates = Analyse(AlwaysFourAndAHalf());

@@ -179,7 +179,7 @@ public static class AnalysisResponses
         writer.WriteString("currentPlayer", snapshot.ToMove.Letter());
         writer.WriteNumber("scoreLead", Round(score));
         writer.WriteNumber("scoreSelfplay", Round(score));
-        writer.WriteNumber("scoreStdev", Round(RootScoreStdev(snapshot)));
+        writer.WriteNumber("scoreStdev", Round(snapshot.ScoreStdev));
         writer.WriteString("thisHash", report.PositionHash.ToString("X16", CultureInfo.InvariantCulture));
         writer.WriteNumber("utility", Round(2 * winRate - 1));
         writer.WriteNumber("visits", snapshot.RootVisits);
@@ -197,23 +197,6 @@ public static class AnalysisResponses
         }
 
         writer.WriteEndArray();
-    }
-
-    /// <summary>
-    /// The spread of the scores under the root: the candidates' spreads and means pooled by visits (the root's own
-    /// first evaluation is left out; it is one visit among many).
-    /// </summary>
-    private static double RootScoreStdev(SearchSnapshot snapshot)
-    {
-        double visits = snapshot.Candidates.Sum(c => (double)c.Visits);
-        if (visits < 1)
-        {
-            return 0;
-        }
-
-        double mean = snapshot.Candidates.Sum(c => c.Visits * c.ScoreLead) / visits;
-        double square = snapshot.Candidates.Sum(c => c.Visits * (c.ScoreStdev * c.ScoreStdev + c.ScoreLead * c.ScoreLead)) / visits;
-        return Math.Sqrt(Math.Max(0, square - mean * mean));
     }
 
     /// <summary>Six decimals are more than any reader uses; NaN or infinity (never expected) become 0 so the line stays JSON.</summary>
