@@ -71,6 +71,52 @@ public class ReplayTests
         Assert.Equal(211, reopened.MoveCount);
     }
 
+    [SkippableFact]
+    public void Move37ShowsAlphaGosPublishedPriorBesideTheNetworksOwn()
+    {
+        var record = GameRecord.Load(Game2());
+        using var screen = new ReplayScreen(new ReplayController(record, new FakeNetwork(), 10, 37));
+        screen.Controller.ReviewCurrentMove();
+        var known = screen.Controller.PublishedPriorOfShownMove();
+        Assert.NotNull(known);
+        Assert.Equal(1e-4, known!.Prior);
+        var (board, panel) = screen.BuildFrame();
+        Assert.Contains("AlphaGo 0.01%", board.HighlightCaption);
+        Assert.Contains(panel.Details, d => d.Label == "AlphaGo's policy network" && d.Value == "1 in 10,000");
+
+        // Only that move: the moves around it have none.
+        Assert.True(screen.Controller.Step(-1));
+        Assert.Null(screen.Controller.PublishedPriorOfShownMove());
+        Assert.DoesNotContain(screen.BuildFrame().Panel.Details, d => d.Label == "AlphaGo's policy network");
+        screen.Controller.GoToMove(38);
+        Assert.Null(screen.Controller.PublishedPriorOfShownMove());
+    }
+
+    [Fact]
+    public void PublishedPriorsAreFoundByPositionNotByFile()
+    {
+        // Game 2's first 36 moves with nothing else of the record (no game info, no comments), then P10; and the
+        // same stones reached in another order. A different 37th move, or the same stones with White to move, has none.
+        const string opening = "B[pd];W[dp];B[cd];W[qp];B[op];W[oq];B[nq];W[pq];B[cn];W[fq];B[mp];W[qn];B[ic];W[dj];B[po];W[qo];B[cp];W[cq];" +
+            "B[bq];W[co];B[bp];W[bo];B[do];W[bn];B[dq];W[ep];B[dr];W[cm];B[jp];W[cg];B[ed];W[qf];B[qe];W[pf];B[nd];W[pi]";
+        var record = GameRecord.FromSgf(SgfGame.Parse($"(;SZ[19];{opening};B[oj])"));
+        using var controller = new ReplayController(record, null, 1, 37);
+        Assert.Equal("AlphaGo's policy network", controller.PublishedPriorOfShownMove()?.Program);
+
+        string transposed = opening.Replace("B[pd];W[dp];B[cd];W[qp]", "B[cd];W[qp];B[pd];W[dp]", StringComparison.Ordinal);
+        using var otherOrder = new ReplayController(GameRecord.FromSgf(SgfGame.Parse($"(;SZ[19];{transposed};B[oj])")), null, 1, 37);
+        Assert.NotNull(otherOrder.PublishedPriorOfShownMove());
+
+        using var otherMove = new ReplayController(GameRecord.FromSgf(SgfGame.Parse($"(;SZ[19];{opening};B[ok])")), null, 1, 37);
+        Assert.Null(otherMove.PublishedPriorOfShownMove());
+
+        var state = record.StateAt(record.NodeAfterMove(36)).Clone();
+        Assert.True(GtpVertex.TryParse("P10", record.Geometry, out var p10));
+        Assert.NotNull(PublishedPriors.For(state, p10));
+        state.Play(Color.Black, Move.Pass);
+        Assert.Null(PublishedPriors.For(state, p10)); // the same stones, White to move
+    }
+
     [Fact]
     public void PositionEvalTextRoundTrips()
     {

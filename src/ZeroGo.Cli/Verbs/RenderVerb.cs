@@ -3,6 +3,8 @@ using System.Globalization;
 using ZeroGo.Cli.Engine;
 using ZeroGo.Desktop.Rendering;
 using ZeroGo.Desktop.Replay;
+using ZeroGo.Formats;
+using ZeroGo.Go;
 using ZeroGo.Formats.Sgf;
 using ZeroGo.Neural.Files;
 
@@ -103,6 +105,10 @@ internal static class RenderVerb
                     if (wantsReview)
                     {
                         screen.Controller.ReviewCurrentMove();
+                        if (MovePriorLine(screen.Controller, moveNumber) is { } line)
+                        {
+                            Console.WriteLine(line);
+                        }
                     }
 
                     if (overlayName != "none")
@@ -130,6 +136,26 @@ internal static class RenderVerb
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// "move 37 (B P10): prior 0.0213 %, rank 63; AlphaGo's policy network: 1 in 10,000 (0.01 %)": the reviewed
+    /// move's prior for scripts and readers of the terminal; null where there is no move or no prior.
+    /// </summary>
+    private static string? MovePriorLine(ReplayController controller, int moveNumber)
+    {
+        var before = controller.Review[moveNumber - 1];
+        if (moveNumber < 1 || before is null || double.IsNaN(before.NextPrior) || controller.Record.MoveIn(controller.Node) is not { } played)
+        {
+            return null;
+        }
+
+        string vertex = GtpVertex.Format(played.Move, controller.Record.Geometry);
+        string line = string.Create(CultureInfo.InvariantCulture,
+            $"move {moveNumber} ({played.Color.Letter()} {vertex}): prior {before.NextPrior * 100:0.####} %, rank {before.NextPriorRank}");
+        return controller.PublishedPriorOfShownMove() is { } known
+            ? string.Create(CultureInfo.InvariantCulture, $"{line}; {known.Program}: {known.Spoken} ({known.Prior * 100:0.####} %)")
+            : line;
     }
 
     /// <summary>Writes the animation with a progress line (frames, rate, time left) on stderr.</summary>

@@ -83,6 +83,24 @@ public sealed class ReplayController : IDisposable
         }
     }
 
+    /// <summary>
+    /// The prior another program's network is on record as giving the move shown (AlphaGo's for Move 37 of its game
+    /// 2 against Lee Sedol), set beside ZeroGo's own; null when none is known.
+    /// </summary>
+    public PublishedPrior? PublishedPriorOfShownMove()
+    {
+        if (_node.Parent is not { } parent || _record.MoveIn(_node) is not { } played)
+        {
+            return null;
+        }
+
+        lock (_recordLock)
+        {
+            var before = _record.StateAt(parent);
+            return before.ToMove == played.Color ? PublishedPriors.For(before, played.Move) : null;
+        }
+    }
+
     /// <summary>Starts the review worker (the window calls this; render does not).</summary>
     public void StartAnalysis()
     {

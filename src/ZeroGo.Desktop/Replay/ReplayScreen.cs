@@ -271,7 +271,8 @@ public sealed class ReplayScreen : IScreen
 
         if (!double.IsNaN(before.NextPrior) && before.NextPriorRank > 0)
         {
-            return string.Create(CultureInfo.InvariantCulture, $" · prior {FormatPercent(before.NextPrior)} (rank {before.NextPriorRank})");
+            string published = _controller.PublishedPriorOfShownMove() is { } known ? $" · {ShortName(known)} {FormatPercent(known.Prior)}" : "";
+            return string.Create(CultureInfo.InvariantCulture, $" · prior {FormatPercent(before.NextPrior)} (rank {before.NextPriorRank}){published}");
         }
 
         return before.NextVisitRank > 0 ? $" · search rank {before.NextVisitRank}" : " · the search never tried it";
@@ -358,6 +359,11 @@ public sealed class ReplayScreen : IScreen
                 panel.Details.Add(("Prior of the move played", $"{FormatPercent(before.NextPrior)} · rank {before.NextPriorRank}"));
             }
 
+            if (_controller.PublishedPriorOfShownMove() is { } known)
+            {
+                panel.Details.Add((known.Program, known.Spoken));
+            }
+
             panel.Details.Add(("Search rank (surprise)", before.NextVisitRank > 0 ? $"#{before.NextVisitRank}" : "not searched"));
             panel.Details.Add(("Engine preferred", GtpVertex.Format(before.Best, geometry) + (before.Best == played.Value.Move ? " (= played)" : "")));
         }
@@ -376,6 +382,9 @@ public sealed class ReplayScreen : IScreen
             panel.Details.Add(("White's biggest mistakes", string.Join(", ", white.Select(m => m.MoveNumber))));
         }
     }
+
+    /// <summary>"AlphaGo" of "AlphaGo's policy network": the caption over the board has room for a name only.</summary>
+    private static string ShortName(PublishedPrior known) => known.Program.Split('\'', ' ')[0];
 
     private static string FormatPercent(double p) =>
         (p * 100).ToString(p >= 0.1 ? "0.0" : p >= 0.001 ? "0.00" : "0.####", CultureInfo.InvariantCulture) + "%";
