@@ -13,6 +13,10 @@ public sealed partial class MctsSearch
         {
             snapshot = BuildSnapshot();
             chosen = snapshot.Candidates.Count > 0 ? snapshot.BestMove : MostLikelyRootMove();
+            if (chosen.IsPass && Options.AvoidLosingPass && PassingLoses())
+            {
+                chosen = snapshot.Candidates.FirstOrDefault(c => !c.Move.IsPass)?.Move ?? MostLikelyRootMove(passAllowed: false);
+            }
         }
 
         bool resign = Options.ResignWinRate is double threshold
@@ -28,10 +32,21 @@ public sealed partial class MctsSearch
     }
 
     /// <summary>
-    /// Under the tree lock: when a search stopped before visiting any child (a clock nearly out), the move with
-    /// the highest prior that the rules and restrictions allow; pass when the root was never evaluated.
+    /// Whether the side to move would lose if the game ended now: the area count of the board as it stands (every
+    /// stone alive, as after two passes under these rules), komi included. A draw is no loss.
     /// </summary>
-    private Move MostLikelyRootMove()
+    private bool PassingLoses()
+    {
+        double scoreForBlack = _root!.State.ScoreForBlack();
+        return _root.ToMove == Color.Black ? scoreForBlack < 0 : scoreForBlack > 0;
+    }
+
+    /// <summary>
+    /// Under the tree lock: when a search stopped before visiting any child (a clock nearly out), the move with
+    /// the highest prior that the rules and restrictions allow; pass when the root was never evaluated (or when
+    /// nothing else is allowed).
+    /// </summary>
+    private Move MostLikelyRootMove(bool passAllowed = true)
     {
         ref var rootNode = ref _store.NodeAt(0);
         if (!rootNode.IsExpanded)
@@ -44,7 +59,7 @@ public sealed partial class MctsSearch
         foreach (ref var edge in _store.EdgesOf(rootNode))
         {
             var move = MoveFromCode(edge.Move);
-            if (edge.Child >= 0 && (float)edge.Prior > bestPrior && !_restrictions.Blocks(move, 1, _root!.ToMove))
+            if (edge.Child >= 0 && (float)edge.Prior > bestPrior && (passAllowed || !move.IsPass) && !_restrictions.Blocks(move, 1, _root!.ToMove))
             {
                 best = move;
                 bestPrior = (float)edge.Prior;

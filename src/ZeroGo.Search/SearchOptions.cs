@@ -53,6 +53,15 @@ public sealed record SearchOptions
     /// <summary>Only moves with at least this fraction of the most-visited move's visits may win on LCB.</summary>
     public double LcbMinVisitFraction { get; init; } = 0.1;
 
+    /// <summary>
+    /// Never pass when ending the game here would lose it by an area count of the board as it stands (Leela Zero's
+    /// rule, off with its <c>--dumbpass</c>): play the best other move instead. A network trained on human games,
+    /// which ended with dead stones still on the board, or a young self-play network whose every game ended in two
+    /// passes, gives pass a large prior and would otherwise pass away won games. Self-play turns it off, so its
+    /// training targets stay the search's own.
+    /// </summary>
+    public bool AvoidLosingPass { get; init; } = true;
+
     /// <summary>Resign when the best move's win rate is below this (null: never resign).</summary>
     public double? ResignWinRate { get; init; }
 

@@ -190,7 +190,11 @@ public sealed class GtpEngineTests
         Assert.Equal(["a-thirteen", "b-nine"], bundled.Models.Select(m => m.Name));
         Assert.Equal("b-nine", bundled.Choose(BoardGeometry.Get(9))!.Name);
         Assert.Equal("a-thirteen", bundled.Choose(BoardGeometry.Get(13))!.Name);
-        Assert.Equal("a-thirteen", bundled.Choose(BoardGeometry.Get(19))!.Name); // none fits: the first
+        // None fits: the nearest size, a tie to the first by name.
+        Assert.Equal("a-thirteen", bundled.Choose(BoardGeometry.Get(19))!.Name);
+        Assert.Equal("b-nine", bundled.Choose(BoardGeometry.Get(5))!.Name);
+        Assert.Equal("b-nine", bundled.Choose(BoardGeometry.Get(10))!.Name);
+        Assert.Equal("a-thirteen", bundled.Choose(BoardGeometry.Get(11))!.Name);
         Assert.Empty(BundledModels.Scan(models.File("absent")).Models);
 
         var log = new StringWriter();

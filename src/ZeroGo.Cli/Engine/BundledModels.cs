@@ -10,12 +10,32 @@ public sealed record BundledModel(string ManifestPath, IReadOnlyList<string> Boa
     public string Name => Path.GetFileNameWithoutExtension(ManifestPath);
 
     public bool Fits(BoardGeometry geometry) => BoardSizes.Contains(geometry.ToString(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// How far <paramref name="geometry"/> is from the nearest board this model was trained on (difference of widths
+    /// plus heights); int.MaxValue when its manifest names none that can be read.
+    /// </summary>
+    public int Distance(BoardGeometry geometry)
+    {
+        int nearest = int.MaxValue;
+        foreach (string size in BoardSizes)
+        {
+            string[] sides = size.Split('x', 'X');
+            if (sides.Length == 2 && int.TryParse(sides[0], out int width) && int.TryParse(sides[1], out int height))
+            {
+                nearest = Math.Min(nearest, Math.Abs(width - geometry.Width) + Math.Abs(height - geometry.Height));
+            }
+        }
+
+        return nearest;
+    }
 }
 
 /// <summary>
 /// The networks shipped in the repository's <c>models/</c> folder: every <c>*.json</c> there that is a ZeroGo model
 /// manifest (other JSON files are ignored). For a board the engine takes the first model (by file name) whose
-/// manifest lists that board size, else the first model.
+/// manifest lists that board size, else the one trained on the nearest size (13x13 plays with the 9x9 network rather
+/// than the 19x19 one; a tie goes to the first by name).
 /// </summary>
 public sealed class BundledModels
 {
@@ -69,8 +89,9 @@ public sealed class BundledModels
         return new BundledModels(folder, models);
     }
 
-    /// <summary>The model for <paramref name="geometry"/>: the first that lists it, else the first; null when none.</summary>
-    public BundledModel? Choose(BoardGeometry geometry) => Models.FirstOrDefault(m => m.Fits(geometry)) ?? Models.FirstOrDefault();
+    /// <summary>The model for <paramref name="geometry"/>: the first that lists it, else the nearest in size; null when none.</summary>
+    public BundledModel? Choose(BoardGeometry geometry) =>
+        Models.FirstOrDefault(m => m.Fits(geometry)) ?? Models.MinBy(m => m.Distance(geometry));
 
     private static ModelManifest? TryReadManifest(string path)
     {

@@ -25,7 +25,8 @@ internal static class LoopVerb
         var blocks = new Option<int?>("--blocks") { Description = "Residual blocks of a new network." };
         var channels = new Option<int?>("--channels") { Description = "Channels of a new network." };
         var gate = new Option<bool>("--gate") { Description = "Promote a candidate only when it beats the current model in the arena." };
-        var gumbel = new Option<bool>("--gumbel") { Description = "Gumbel root search with sequential halving for self-play instead of PUCT + noise." };
+        var gumbel = new Option<bool>("--gumbel") { Description = "A new run self-plays with Gumbel root search and sequential halving: the default, kept for scripts." };
+        var puct = new Option<bool>("--puct") { Description = "A new run self-plays with PUCT, Dirichlet noise and pruned visit counts (AlphaZero, KataGo) instead of Gumbel." };
         var device = new Option<string?>("--device") { Description = "cpu or cuda (training and self-play)." };
         var precision = new Option<string?>("--precision") { Description = "Training number format of a new run: fp32, bf16 (mixed, fp32 master weights) or auto (bf16 where the CPU computes it natively; the default)." };
         var threads = new Option<int?>("--train-threads") { Description = "libtorch threads while training (default 1 on <= 2 cores)." };
@@ -34,7 +35,7 @@ internal static class LoopVerb
         var localSelfPlay = new Option<int>("--local-selfplay") { Description = "With --store: games the trainer plays at once itself (0 = only workers).", DefaultValueFactory = _ => 0 };
         var command = new Command("loop", "Self-play, train, promote: the learning loop, resumable (kill -9 safe).")
         {
-            runDir, size, hours, generations, seed, games, visits, steps, blocks, channels, gate, gumbel, device, precision, threads, init, store, localSelfPlay,
+            runDir, size, hours, generations, seed, games, visits, steps, blocks, channels, gate, gumbel, puct, device, precision, threads, init, store, localSelfPlay,
         };
         command.SetAction(parse =>
         {
@@ -43,6 +44,11 @@ internal static class LoopVerb
             if (h is null && g is null)
             {
                 return UsageError.Report("loop", "give --hours H or --generations G (or both)");
+            }
+
+            if (parse.GetValue(gumbel) && parse.GetValue(puct))
+            {
+                return UsageError.Report("loop", "--gumbel and --puct are two ways to search: give one");
             }
 
             if (h is <= 0 || g is < 1)
@@ -69,7 +75,7 @@ internal static class LoopVerb
                     {
                         GamesPerGeneration = parse.GetValue(games) ?? c.SelfPlay.GamesPerGeneration,
                         Visits = parse.GetValue(visits) ?? c.SelfPlay.Visits,
-                        Gumbel = parse.GetValue(gumbel) || c.SelfPlay.Gumbel,
+                        Gumbel = parse.GetValue(puct) ? false : parse.GetValue(gumbel) || c.SelfPlay.Gumbel,
                     },
                     Training = c.Training with
                     {

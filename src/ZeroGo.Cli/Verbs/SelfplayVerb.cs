@@ -24,11 +24,12 @@ internal static class SelfplayVerb
         var concurrent = new Option<int?>("--concurrent") { Description = "Games at once." };
         var komi = new Option<double?>("--komi") { Description = "Komi (default per size)." };
         var seed = new Option<ulong>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
-        var gumbel = new Option<bool>("--gumbel") { Description = "Gumbel root search (sequential halving) instead of PUCT + Dirichlet noise." };
+        var gumbel = new Option<bool>("--gumbel") { Description = "Gumbel root search with sequential halving (the default, as in loop; kept for scripts)." };
+        var puct = new Option<bool>("--puct") { Description = "PUCT with Dirichlet noise and pruned visit counts instead of Gumbel." };
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => ComputeDevice.Cpu };
         var command = new Command("selfplay", "Self-play games with a model: SGFs and training samples (resumable).")
         {
-            model, size, games, output, visits, cheap, concurrent, komi, seed, gumbel, device,
+            model, size, games, output, visits, cheap, concurrent, komi, seed, gumbel, puct, device,
         };
         command.SetAction(parse =>
         {
@@ -39,6 +40,11 @@ internal static class SelfplayVerb
                 return UsageError.Report("selfplay", "--size must be 2..19 and --games at least 1");
             }
 
+            if (parse.GetValue(gumbel) && parse.GetValue(puct))
+            {
+                return UsageError.Report("selfplay", "--gumbel and --puct are two ways to search: give one");
+            }
+
             try
             {
                 var defaults = RunConfig.ForSize(boardSize, parse.GetValue(seed));
@@ -47,7 +53,7 @@ internal static class SelfplayVerb
                     Visits = parse.GetValue(visits) ?? defaults.SelfPlay.Visits,
                     CheapVisits = parse.GetValue(cheap) ?? defaults.SelfPlay.CheapVisits,
                     ConcurrentGames = parse.GetValue(concurrent) ?? defaults.SelfPlay.ConcurrentGames,
-                    Gumbel = parse.GetValue(gumbel),
+                    Gumbel = !parse.GetValue(puct),
                 };
                 var config = defaults with { Komi = parse.GetValue(komi) ?? defaults.Komi, SelfPlay = settings };
                 config.Validate();

@@ -176,7 +176,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
         }
 
         Say($"loop: new run in {run.Root}: {config.Size}x{config.Size}, komi {config.Komi.ToString(CultureInfo.InvariantCulture)}, " +
-            $"b{config.Network.Blocks}c{config.Network.Channels}, {config.SelfPlay.GamesPerGeneration} games/generation at {config.SelfPlay.Visits} visits; seed {config.Seed}");
+            $"b{config.Network.Blocks}c{config.Network.Channels}, {config.SelfPlay.GamesPerGeneration} games/generation at {config.SelfPlay.Visits} visits ({(config.SelfPlay.Gumbel ? "Gumbel" : "PUCT")}); seed {config.Seed}");
         if (initial is not null)
         {
             Say($"loop: generation 0 initialised from {initial.Describe()}");

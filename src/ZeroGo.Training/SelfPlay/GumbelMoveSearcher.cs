@@ -33,7 +33,7 @@ public sealed class GumbelMoveSearcher : IMoveSearcher
     public GumbelMoveSearcher(IEvaluator evaluator, SearchOptions baseOptions, int topK, int fullVisits, int cheapVisits, ulong seed)
     {
         _evaluator = evaluator;
-        _search = new MctsSearch(evaluator, baseOptions with { DirichletEpsilon = 0, ReuseTree = true, ResignWinRate = null, Seed = seed | 1 });
+        _search = new MctsSearch(evaluator, baseOptions with { DirichletEpsilon = 0, ReuseTree = true, ResignWinRate = null, AvoidLosingPass = false, Seed = seed | 1 });
         _topK = Math.Max(2, topK);
         _fullVisits = Math.Max(2, fullVisits);
         _cheapVisits = Math.Max(2, cheapVisits);

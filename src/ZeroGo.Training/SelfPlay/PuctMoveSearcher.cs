@@ -28,8 +28,9 @@ public sealed class PuctMoveSearcher : IMoveSearcher
             DirichletAlphaTotal = dirichletAlphaTotal,
             Seed = seed | 1,
             ResignWinRate = null,
+            AvoidLosingPass = false,   // self-play plays the search's own choice (Leela Zero's --dumbpass)
         });
-        _cheap = new MctsSearch(evaluator, baseOptions with { DirichletEpsilon = 0, Seed = (seed * 31) | 1, ResignWinRate = null });
+        _cheap = new MctsSearch(evaluator, baseOptions with { DirichletEpsilon = 0, Seed = (seed * 31) | 1, ResignWinRate = null, AvoidLosingPass = false });
         _fullVisits = fullVisits;
         _cheapVisits = cheapVisits;
     }

@@ -1,0 +1,73 @@
+using ZeroGo.Go;
+
+namespace ZeroGo.Search.Tests;
+
+/// <summary>
+/// Leela Zero's pass rule: a search whose choice is pass plays on when ending the game now would lose it by the area
+/// count of the board as it stands, and keeps the pass when the count wins; self-play can turn the rule off.
+/// </summary>
+public class LosingPassTests
+{
+    /// <summary>Nearly all of the policy on pass, an even value: the young network that passes everywhere.</summary>
+    private sealed class PassLovingEvaluator : IEvaluator
+    {
+        public int HistoryLength => 0;
+
+        public string Name => "pass-loving";
+
+        public void Evaluate(IReadOnlyList<EvaluationRequest> requests, IReadOnlyList<Evaluation> results)
+        {
+            for (int i = 0; i < requests.Count; i++)
+            {
+                var policy = results[i].Policy;
+                UniformEvaluator.FillUniformPolicy(requests[i].LegalMask, policy);
+                for (int a = 0; a < policy.Length - 1; a++)
+                {
+                    policy[a] *= 0.01f;
+                }
+
+                policy[^1] = 0.99f;
+                results[i].ValueForSideToMove = 0;
+            }
+        }
+    }
+
+    /// <summary>Two visits: the root's evaluation and one playout, spent on pass, which is then the search's choice.</summary>
+    private static SearchResult Search(GameState state, bool avoidLosingPass)
+    {
+        var search = new MctsSearch(new PassLovingEvaluator(), SearchOptions.Default with { Seed = 1, AvoidLosingPass = avoidLosingPass });
+        search.SetPosition(state);
+        return search.Run(SearchLimits.Visits(2));
+    }
+
+    [Fact]
+    public void PassingBehindPlaysTheBestOtherMoveInstead()
+    {
+        var state = new GameState(BoardGeometry.Get(9), Rules.Default with { Komi = 7.5 }); // Black behind by komi
+
+        Assert.True(Search(state, avoidLosingPass: false).Move.IsPass, "without the rule the search passes");
+        var result = Search(state, avoidLosingPass: true);
+        Assert.True(result.Move.IsPlay, $"passing loses by 7.5 points; the search played {result.Move}");
+        Assert.True(state.IsLegal(Color.Black, result.Move));
+    }
+
+    [Fact]
+    public void PassingAheadStillPasses()
+    {
+        var geometry = BoardGeometry.Get(9);
+        var state = new GameState(geometry, Rules.Default with { Komi = 7.5 });
+        state.Play(Color.Black, Move.At(geometry.PointAt(4, 4)));
+        state.Play(Color.White, Move.Pass); // one black stone owns the board: Black wins if the game ends now
+
+        Assert.True(Search(state, avoidLosingPass: true).Move.IsPass);
+    }
+
+    [Fact]
+    public void WhiteAheadOnKomiStillPassesAfterBlacksPass()
+    {
+        var state = new GameState(BoardGeometry.Get(9), Rules.Default with { Komi = 7.5 });
+        state.Play(Color.Black, Move.Pass);
+
+        Assert.True(Search(state, avoidLosingPass: true).Move.IsPass);
+    }
+}
