@@ -36,7 +36,7 @@ internal sealed class BoardMask
         // Count in fp32: bf16 cannot hold 361 exactly.
         var area = plane.to(ScalarType.Float32).sum([2, 3]);
         bool full = area.min().item<float>() >= height * width;
-        var offset = area.sqrt().sub_(14.0).div_(10.0);
+        var offset = area.sqrt().sub_(StableScalars.Of(14.0)).div_(StableScalars.Of(10.0));
         return new BoardMask(full ? null : plane, area.to(spatial.dtype), offset.to(spatial.dtype));
     }
 

@@ -47,11 +47,12 @@ internal sealed class MaskedBatchNorm : nn.Module
         {
             // Unbiased variance for the running estimate, as PyTorch's BatchNorm does.
             float n = count.item<float>();
-            RunningMean.mul_(1 - Momentum).add_(mean.detach(), Momentum);
-            RunningVariance.mul_(1 - Momentum).add_(variance.detach().mul(n / Math.Max(1, n - 1)), Momentum);
+            using var unbiased = (n / Math.Max(1, n - 1)).ToScalar();
+            RunningMean.mul_(StableScalars.Of(1 - Momentum)).add_(mean.detach(), StableScalars.Of(Momentum));
+            RunningVariance.mul_(StableScalars.Of(1 - Momentum)).add_(variance.detach().mul(unbiased), StableScalars.Of(Momentum));
         }
 
-        var scale = variance.add(Epsilon).rsqrt().mul(Weight);
+        var scale = variance.add(StableScalars.Of(Epsilon)).rsqrt().mul(Weight);
         return centered.mul(scale.view(1, -1, 1, 1)).add_(Bias.view(1, -1, 1, 1)).mul_(onBoard);
     }
 

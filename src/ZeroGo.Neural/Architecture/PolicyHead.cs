@@ -54,7 +54,7 @@ internal sealed class PolicyHead : nn.Module
         var logits = _logitConv.forward(p).view(n, -1).to(ScalarType.Float32);
         if (mask.Mask is not null)
         {
-            logits = logits.masked_fill(mask.Mask.view(n, -1).eq(0), MaskedLogit);
+            logits = logits.masked_fill(mask.Mask.view(n, -1).eq(StableScalars.Of(0)), StableScalars.Of(MaskedLogit));
         }
 
         var pass = _passLinear.forward(pooled).to(ScalarType.Float32);

@@ -43,7 +43,7 @@ internal sealed class ValueHead : nn.Module
         var v = nn.functional.relu(_norm.Forward(_conv.forward(trunk), mask));
         var h = nn.functional.relu(_hidden.forward(mask.Pool(v)));
         var outcome = _outcome.forward(h).to(ScalarType.Float32);
-        var score = _score.forward(h).squeeze(1).to(ScalarType.Float32).mul_(ScoreScale);
+        var score = _score.forward(h).squeeze(1).to(ScalarType.Float32).mul_(StableScalars.Of(ScoreScale));
         var ownership = mask.Apply(torch.tanh(_ownership.forward(v))).squeeze(1).to(ScalarType.Float32);
         return (outcome, score, ownership);
     }

@@ -32,6 +32,8 @@ public sealed class NetworkTrainer : IDisposable
     /// <summary>Score targets are divided by this before the Huber loss (points → about ±1).</summary>
     public const double ScoreScale = 10.0;
 
+    private static readonly Scalar One = StableScalars.Of(1);
+
     private readonly TrainingSettings _settings;
     private readonly TorchSharp.Modules.OptimizerHelper _optimizer;
     private readonly MixedPrecisionCopy? _mixed;
@@ -152,20 +154,20 @@ public sealed class NetworkTrainer : IDisposable
         // Padding holds -1e9 logits; log_softmax gives them ~-1e9 but their target is 0, so 0 * big = 0 (no NaN).
         var logPolicy = nn.functional.log_softmax(output.PolicyLogits, 1);
         var policyPerSample = -(policyTarget * logPolicy).sum(1);
-        var policyLoss = (policyPerSample * policyWeight).sum() / policyWeight.sum().clamp_min(1);
+        var policyLoss = (policyPerSample * policyWeight).sum() / policyWeight.sum().clamp_min(One);
 
         var logOutcome = nn.functional.log_softmax(output.OutcomeLogits, 1);
         var valuePerSample = -(outcomeTarget * logOutcome).sum(1);
-        var valueLoss = (valuePerSample * valueWeight).sum() / valueWeight.sum().clamp_min(1);
+        var valueLoss = (valuePerSample * valueWeight).sum() / valueWeight.sum().clamp_min(One);
 
-        var scoreError = nn.functional.smooth_l1_loss(output.ScoreLead / ScoreScale, scoreTarget / ScoreScale, reduction: nn.Reduction.None);
-        var scoreLoss = (scoreError * scoreWeight).sum() / scoreWeight.sum().clamp_min(1);
+        var scoreError = nn.functional.smooth_l1_loss(output.ScoreLead / StableScalars.Of(ScoreScale), scoreTarget / StableScalars.Of(ScoreScale), reduction: nn.Reduction.None);
+        var scoreLoss = (scoreError * scoreWeight).sum() / scoreWeight.sum().clamp_min(One);
 
-        var ownershipError = (output.Ownership.reshape(n, gridArea) - ownershipTarget).pow(2).sum(1) / boardPoints;
-        var ownershipLoss = (ownershipError * scoreWeight).sum() / scoreWeight.sum().clamp_min(1);
+        var ownershipError = (output.Ownership.reshape(n, gridArea) - ownershipTarget).square().sum(1) / boardPoints;
+        var ownershipLoss = (ownershipError * scoreWeight).sum() / scoreWeight.sum().clamp_min(One);
 
-        var total = policyLoss * _settings.PolicyWeight + valueLoss * _settings.ValueWeight
-            + scoreLoss * _settings.ScoreWeight + ownershipLoss * _settings.OwnershipWeight;
+        var total = policyLoss * StableScalars.Of(_settings.PolicyWeight) + valueLoss * StableScalars.Of(_settings.ValueWeight)
+            + scoreLoss * StableScalars.Of(_settings.ScoreWeight) + ownershipLoss * StableScalars.Of(_settings.OwnershipWeight);
         var parts = new LossBreakdown(
             policyLoss.item<float>() * _settings.PolicyWeight,
             valueLoss.item<float>() * _settings.ValueWeight,
