@@ -37,8 +37,8 @@ internal sealed record DesktopEngine(IAnalysisSource Source, ILayerSource? Layer
         if (engine != EngineChoice.Playouts)
         {
             var bundled = BundledModels.Scan(modelsFolder ?? BundledModels.FindDefaultFolder());
-            // The network is size-independent: like gtp, prefer a bundled model made for this board, else any bundled
-            // one (models/zerogo-9x9 on 9x9, models/zerogo-7x7 elsewhere: see their model cards).
+            // The network is size-independent: like gtp, prefer a bundled model made for this board, else the one
+            // trained on the nearest size (zerogo-19x19, zerogo-9x9 also for 13x13, zerogo-7x7: see their cards).
             var spec = model ?? (bundled.Choose(geometry)?.ManifestPath is { } bundledPath ? ModelSpec.For(bundledPath) : null);
             if (spec is null && engine == EngineChoice.Network)
             {
