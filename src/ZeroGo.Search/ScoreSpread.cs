@@ -20,7 +20,7 @@ internal static class ScoreSpread
             return 0;
         }
 
-        double mean = (double)node.ScoreSum / node.Visits;
+        double mean = node.ScoreSum / node.Visits;
         double meanSquare = node.ScoreSquareSum / node.Visits;
         double variance = meanSquare - mean * mean;
         // Where every backed-up score agreed, rounding leaves a remainder of about visits x 1e-16 of the mean square

@@ -5,29 +5,6 @@ namespace ZeroGo.Search.Tests;
 /// <summary>A search whose time is up before any child is visited still answers with a real move.</summary>
 public class ClockOutTests
 {
-    /// <summary>Puts most of the policy on one point (when legal), the rest spread evenly.</summary>
-    private sealed class FavouriteEvaluator(int favouriteDense) : IEvaluator
-    {
-        public int HistoryLength => 0;
-
-        public string Name => "favourite";
-
-        public void Evaluate(IReadOnlyList<EvaluationRequest> requests, IReadOnlyList<Evaluation> results)
-        {
-            for (int i = 0; i < requests.Count; i++)
-            {
-                var mask = requests[i].LegalMask;
-                UniformEvaluator.FillUniformPolicy(mask, results[i].Policy);
-                if (mask[favouriteDense])
-                {
-                    results[i].Policy[favouriteDense] += 1;
-                }
-
-                results[i].ValueForSideToMove = 0;
-            }
-        }
-    }
-
     [Fact]
     public void NoTimeLeftStillEvaluatesTheRootAndPlaysItsLikeliestMove()
     {

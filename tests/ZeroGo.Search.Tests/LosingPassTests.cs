@@ -8,34 +8,12 @@ namespace ZeroGo.Search.Tests;
 /// </summary>
 public class LosingPassTests
 {
-    /// <summary>Nearly all of the policy on pass, an even value: the young network that passes everywhere.</summary>
-    private sealed class PassLovingEvaluator : IEvaluator
-    {
-        public int HistoryLength => 0;
-
-        public string Name => "pass-loving";
-
-        public void Evaluate(IReadOnlyList<EvaluationRequest> requests, IReadOnlyList<Evaluation> results)
-        {
-            for (int i = 0; i < requests.Count; i++)
-            {
-                var policy = results[i].Policy;
-                UniformEvaluator.FillUniformPolicy(requests[i].LegalMask, policy);
-                for (int a = 0; a < policy.Length - 1; a++)
-                {
-                    policy[a] *= 0.01f;
-                }
-
-                policy[^1] = 0.99f;
-                results[i].ValueForSideToMove = 0;
-            }
-        }
-    }
-
     /// <summary>Two visits: the root's evaluation and one playout, spent on pass, which is then the search's choice.</summary>
     private static SearchResult Search(GameState state, bool avoidLosingPass)
     {
-        var search = new MctsSearch(new PassLovingEvaluator(), SearchOptions.Default with { Seed = 1, AvoidLosingPass = avoidLosingPass });
+        // Most of the policy on pass (dense index Area): the young network that passes everywhere.
+        var passLoving = new FavouriteEvaluator(state.Geometry.Area);
+        var search = new MctsSearch(passLoving, SearchOptions.Default with { Seed = 1, AvoidLosingPass = avoidLosingPass });
         search.SetPosition(state);
         return search.Run(SearchLimits.Visits(2));
     }

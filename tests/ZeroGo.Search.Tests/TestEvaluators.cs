@@ -118,3 +118,26 @@ internal sealed class CheckingEvaluator(int historyLength) : IEvaluator
         return null;
     }
 }
+
+/// <summary>Puts most of the policy on one move (a dense index; the last one is pass) when legal, the rest spread evenly; value 0.</summary>
+internal sealed class FavouriteEvaluator(int favouriteDense) : IEvaluator
+{
+    public int HistoryLength => 0;
+
+    public string Name => "favourite";
+
+    public void Evaluate(IReadOnlyList<EvaluationRequest> requests, IReadOnlyList<Evaluation> results)
+    {
+        for (int i = 0; i < requests.Count; i++)
+        {
+            var mask = requests[i].LegalMask;
+            UniformEvaluator.FillUniformPolicy(mask, results[i].Policy);
+            if (mask[favouriteDense])
+            {
+                results[i].Policy[favouriteDense] += 1;
+            }
+
+            results[i].ValueForSideToMove = 0;
+        }
+    }
+}

@@ -75,7 +75,7 @@ internal static class LoopVerb
                     {
                         GamesPerGeneration = parse.GetValue(games) ?? c.SelfPlay.GamesPerGeneration,
                         Visits = parse.GetValue(visits) ?? c.SelfPlay.Visits,
-                        Gumbel = parse.GetValue(puct) ? false : parse.GetValue(gumbel) || c.SelfPlay.Gumbel,
+                        Gumbel = c.SelfPlay.Gumbel && !parse.GetValue(puct),   // new runs default to Gumbel (RunConfig.ForSize)
                     },
                     Training = c.Training with
                     {

@@ -4,8 +4,8 @@ using ZeroGo.Cli.Engine;
 using ZeroGo.Desktop.Rendering;
 using ZeroGo.Desktop.Replay;
 using ZeroGo.Formats;
-using ZeroGo.Go;
 using ZeroGo.Formats.Sgf;
+using ZeroGo.Go;
 using ZeroGo.Neural.Files;
 
 namespace ZeroGo.Cli.Verbs;
@@ -144,8 +144,8 @@ internal static class RenderVerb
     /// </summary>
     private static string? MovePriorLine(ReplayController controller, int moveNumber)
     {
-        var before = controller.Review[moveNumber - 1];
-        if (moveNumber < 1 || before is null || double.IsNaN(before.NextPrior) || controller.Record.MoveIn(controller.Node) is not { } played)
+        var before = controller.Review[moveNumber - 1];   // null before the first move
+        if (before is null || double.IsNaN(before.NextPrior) || controller.Record.MoveIn(controller.Node) is not { } played)
         {
             return null;
         }
