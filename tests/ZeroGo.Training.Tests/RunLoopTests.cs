@@ -130,6 +130,47 @@ public class InitModelTests
     }
 
     [Fact]
+    public void A_run_from_a_network_fills_its_window_before_the_first_training_and_one_from_zero_does_not()
+    {
+        var root = RunLoopTests.NewRoot("warm");
+        try
+        {
+            var stem = SaveModel(Path.Combine(root, "source"), blocks: 1, channels: 8, size: "5x5", steps: 7);
+            var settings = RunLoopTests.Tiny();
+            settings = settings with { Training = settings.Training with { WindowMinSamples = 60 } };
+            long PositionsOfGeneration0(RunDirectory run) => Samples.ChunkFile.ReadAll(run.SamplesFolder(0), null)
+                .SelectMany(c => c.Games).Sum(g => (long)g.Moves.Count);
+            int GamesOfGeneration0(RunDirectory run) => Samples.ChunkFile.ReadAll(run.SamplesFolder(0), null).Sum(c => c.Games.Count);
+
+            var fromNetwork = new RunDirectory(Path.Combine(root, "from-network"));
+            var warmConfig = settings.StartingFrom(InitModelRecord.Read(stem));
+            fromNetwork.CreateFolders();
+            fromNetwork.SaveConfig(warmConfig);
+            var lines = new List<string>();
+            var warm = new RunLoop(fromNetwork, warmConfig);
+            warm.Log += lines.Add;
+            warm.EnsureInitialModel();
+            warm.PlaySelfPlay(0, CancellationToken.None);
+            Assert.True(PositionsOfGeneration0(fromNetwork) >= 60, $"{PositionsOfGeneration0(fromNetwork)} positions");
+            Assert.True(GamesOfGeneration0(fromNetwork) > 2);
+            Assert.Equal(0, GamesOfGeneration0(fromNetwork) % 2);   // whole rounds of gamesPerGeneration
+            Assert.Contains(lines, l => l.Contains("before its first training", StringComparison.Ordinal));
+
+            var fromZero = new RunDirectory(Path.Combine(root, "from-zero"));
+            fromZero.CreateFolders();
+            fromZero.SaveConfig(settings);
+            var cold = new RunLoop(fromZero, settings);
+            cold.EnsureInitialModel();
+            cold.PlaySelfPlay(0, CancellationToken.None);
+            Assert.Equal(2, GamesOfGeneration0(fromZero));
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
     public void A_config_whose_network_differs_from_its_init_model_is_refused()
     {
         var record = new InitModelRecord { Path = "/models/x", Blocks = 6, Channels = 64, BoardSizes = ["9x9"] };

@@ -1,5 +1,6 @@
 using TorchSharp;
 using ZeroGo.Neural.Features;
+using ZeroGo.Neural.Optimizers;
 using static TorchSharp.torch;
 
 namespace ZeroGo.Neural.Benchmarking;
@@ -28,7 +29,7 @@ public static class QuickFit
         var random = new Random(seed);
         var module = network.Module;
         module.train();
-        using var optimizer = torch.optim.Adam(module.parameters(), lr: 2e-3);
+        using var optimizer = new AdamW(module.parameters(), learningRate: 2e-3, weightDecay: 0);
         double lastLoss = double.NaN;
         try
         {
@@ -47,13 +48,13 @@ public static class QuickFit
                 var (spatial, global) = batch.ToTensors(network.Device, ScalarType.Float32);
                 var moveTargets = picked.Select(s => (long)GridIndex(s, batch)).ToArray();
                 var outcomeTargets = picked.Select(s => (long)(s.Outcome > 0 ? NetworkOutput.Win : s.Outcome < 0 ? NetworkOutput.Loss : NetworkOutput.Draw)).ToArray();
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var output = network.Forward(spatial, global);
                 var policyLoss = nn.functional.cross_entropy(output.PolicyLogits, torch.tensor(moveTargets, device: network.Device));
                 var valueLoss = nn.functional.cross_entropy(output.OutcomeLogits, torch.tensor(outcomeTargets, device: network.Device));
                 var loss = policyLoss + valueLoss;
                 loss.backward();
-                optimizer.step();
+                optimizer.Step();
                 lastLoss = policyLoss.item<float>();
                 progress?.Invoke(step, lastLoss);
             }

@@ -219,11 +219,37 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
     /// <summary>Plays the self-play games of <paramref name="generation"/> that are not finished yet.</summary>
     public void PlaySelfPlay(int generation, CancellationToken token)
     {
+        int games = config.SelfPlay.GamesPerGeneration;
+        PlaySelfPlay(generation, games, token);
+        if (config.Init is null || generation != 0)
+        {
+            return;
+        }
+
+        // A network trained elsewhere overfits a window of its first few games: 150 steps of 128 over 3,000
+        // positions made a 9x9 continuation lose 0-6 to its own start (docs/training.md). So before its first
+        // training, a run that starts from a network plays until its window holds windowMinSamples positions,
+        // as KataGo waits for its minimum rows. A network trained from zero has nothing to lose and starts at once.
+        long positions;
+        while (!token.IsCancellationRequested && (positions = PositionsPlayed(0)) < config.Training.WindowMinSamples)
+        {
+            Say($"selfplay: generation 0 of a run started from a network: {positions} of {config.Training.WindowMinSamples} positions " +
+                "(training.windowMinSamples) before its first training");
+            games += config.SelfPlay.GamesPerGeneration;
+            PlaySelfPlay(generation, games, token);
+        }
+    }
+
+    private long PositionsPlayed(int generation) =>
+        Samples.ChunkFile.ReadAll(run.SamplesFolder(generation), Say).SelectMany(c => c.Games).Sum(g => (long)g.Moves.Count);
+
+    private void PlaySelfPlay(int generation, int games, CancellationToken token)
+    {
         OpenLogs();
         var settings = config.SelfPlay;
         var output = new SelfPlayOutput(run.GamesFolder(generation), run.SamplesFolder(generation));
         var finished = output.ScanFinished(Say);
-        var remaining = SelfPlayOutput.Remaining(finished, settings.GamesPerGeneration);
+        var remaining = SelfPlayOutput.Remaining(finished, games);
         if (remaining.Count == 0)
         {
             return;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TorchSharp;
 using ZeroGo.Neural;
+using ZeroGo.Neural.Optimizers;
 using ZeroGo.Training.Runs;
 using static TorchSharp.torch;
 
@@ -35,7 +36,7 @@ public sealed class NetworkTrainer : IDisposable
     private static readonly Scalar One = StableScalars.Of(1);
 
     private readonly TrainingSettings _settings;
-    private readonly TorchSharp.Modules.OptimizerHelper _optimizer;
+    private readonly KeptScalarOptimizer _optimizer;
     private readonly MixedPrecisionCopy? _mixed;
 
     /// <param name="precision">
@@ -59,9 +60,10 @@ public sealed class NetworkTrainer : IDisposable
         }
 
         var parameters = network.Module.parameters();
+        // Not TorchSharp's optim.SGD/AdamW: their step() hands libtorch numbers the finalizer may free mid-call.
         _optimizer = settings.Optimizer == OptimizerKind.AdamW
-            ? optim.AdamW(parameters, settings.LearningRate, weight_decay: settings.WeightDecay)
-            : optim.SGD(parameters, settings.LearningRate, momentum: settings.Momentum, weight_decay: settings.WeightDecay);
+            ? new AdamW(parameters, settings.LearningRate, settings.WeightDecay)
+            : new SgdMomentum(parameters, settings.LearningRate, settings.Momentum, settings.WeightDecay);
     }
 
     /// <summary>The network being trained (the caller keeps ownership).</summary>
@@ -94,17 +96,14 @@ public sealed class NetworkTrainer : IDisposable
     public LossBreakdown TrainStep(TrainingBatch batch)
     {
         double rate = LearningRateAt(Step, _settings);
-        foreach (var group in _optimizer.ParamGroups)
-        {
-            group.LearningRate = rate;
-        }
+        _optimizer.LearningRate = rate;
 
         using var scope = torch.NewDisposeScope();
         LossBreakdown parts;
         if (_mixed is null)
         {
             Network.Module.train();
-            _optimizer.zero_grad();
+            _optimizer.ZeroGrad();
             var (loss, fp32Parts) = ComputeLoss(Network, batch);
             loss.backward();
             parts = fp32Parts;
@@ -120,7 +119,7 @@ public sealed class NetworkTrainer : IDisposable
         }
 
         ThrowIfGradientsAreNotFinite(parts);
-        _optimizer.step();
+        _optimizer.Step();
         Step++;
         return parts;
     }
@@ -216,16 +215,16 @@ public sealed class NetworkTrainer : IDisposable
     public void SaveCheckpoint(string stem, int generation)
     {
         Network.Save(stem, Network.Info with { TrainingSteps = Step });
-        var optimizerPath = stem + ".optimizer";
-        var temporary = optimizerPath + ".tmp";
-        _optimizer.save_state_dict(temporary);
-        File.Move(temporary, optimizerPath, overwrite: true);
+        _optimizer.Save(stem + ".optimizer");
         var state = new CheckpointState(Step, generation, DateTimeOffset.UtcNow);
         AtomicFile.WriteAllText(stem + ".state.json", JsonSerializer.Serialize(state));
     }
 
-    /// <summary>Restores the optimiser state saved with a checkpoint (the network is loaded separately).</summary>
-    public void LoadOptimizerState(string stem) => _optimizer.load_state_dict(stem + ".optimizer");
+    /// <summary>
+    /// Restores the optimiser state saved with a checkpoint (the network is loaded separately). A state of another
+    /// format or for another network throws <see cref="InvalidDataException"/>; callers restart momentum then.
+    /// </summary>
+    public void LoadOptimizerState(string stem) => _optimizer.Load(stem + ".optimizer");
 
     public void Dispose()
     {
