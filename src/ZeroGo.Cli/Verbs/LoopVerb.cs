@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using ZeroGo.Training.Runs;
 using ZeroGo.Training.Store;
 
@@ -186,6 +187,13 @@ internal static class TrainingCli
         return config;
     }
 
+    // Held for the process's life: disposing a registration unhooks it.
+    private static PosixSignalRegistration? _termination;
+
+    /// <summary>
+    /// A source cancelled by Ctrl-C or by SIGTERM (kill, systemd, a container stop), so a long job stops after its
+    /// current step with everything saved; the same signal again kills at once.
+    /// </summary>
     public static CancellationTokenSource CancelOnCtrlC()
     {
         var source = new CancellationTokenSource();
@@ -195,6 +203,18 @@ internal static class TrainingCli
             Print("interrupted: finishing the current step (Ctrl-C again to kill)");
             source.Cancel();
         };
+        _termination?.Dispose();
+        _termination = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            if (source.IsCancellationRequested)
+            {
+                return;   // the second one: let it terminate the process
+            }
+
+            context.Cancel = true;
+            Print("terminated: finishing the current step (send it again to kill)");
+            source.Cancel();
+        });
         return source;
     }
 }
