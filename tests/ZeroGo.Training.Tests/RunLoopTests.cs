@@ -64,6 +64,40 @@ public class RunLoopTests
             Directory.Delete(root, true);
         }
     }
+
+    [Fact]
+    public void A_loop_stopped_between_checkpoints_keeps_its_steps_and_resumes_from_them()
+    {
+        var root = NewRoot("stop");
+        try
+        {
+            var run = new RunDirectory(root);
+            var tiny = Tiny();
+            var config = tiny with { Training = tiny.Training with { StepsPerGeneration = 80, CheckpointEverySteps = 1000 } };
+            run.CreateFolders();
+            run.SaveConfig(config);
+            using var stop = new CancellationTokenSource();
+            var loop = new RunLoop(run, config);
+            loop.Log += line =>
+            {
+                if (line.StartsWith("train: step 50/", StringComparison.Ordinal))
+                {
+                    stop.Cancel();
+                }
+            };
+            Assert.Equal(0, loop.Execute(new LoopLimits(1, null), stop.Token));
+
+            var lines = new List<string>();
+            var resumed = new RunLoop(run, config);
+            resumed.Log += lines.Add;
+            Assert.Equal(1, resumed.Execute(new LoopLimits(1, null)));
+            Assert.Contains("train: resuming generation 1 from checkpoint at step 50", lines);
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
 }
 
 /// <summary>A run started from an existing model records it in config.json and says so when it resumes.</summary>

@@ -415,10 +415,25 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
             long samplesSeen = 0;
             var sum = new LossBreakdown();
             int sumCount = 0;
+            long savedStep = trainer.Step;
+            void SaveCheckpoint()
+            {
+                trainer.SaveCheckpoint(Checkpoints.Stem(trainer.Step), generation + 1);
+                CpuClock.Save();
+                Checkpoints.Prune(keep: 2);
+                savedStep = trainer.Step;
+            }
+
             while (trainer.Step < targetStep)
             {
                 if (token.IsCancellationRequested)
                 {
+                    // Stopped on purpose (Ctrl-C, SIGTERM, --hours): keep the steps taken since the last checkpoint.
+                    if (trainer.Step != savedStep)
+                    {
+                        SaveCheckpoint();
+                    }
+
                     return false;
                 }
 
@@ -469,9 +484,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
 
                 if (trainer.Step % settings.CheckpointEverySteps == 0 || trainer.Step == targetStep)
                 {
-                    trainer.SaveCheckpoint(Checkpoints.Stem(trainer.Step), generation + 1);
-                    CpuClock.Save();
-                    Checkpoints.Prune(keep: 2);
+                    SaveCheckpoint();
                 }
             }
 
