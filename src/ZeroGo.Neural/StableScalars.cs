@@ -16,6 +16,12 @@ public static class StableScalars
 {
     private static readonly ConcurrentDictionary<double, Scalar> Kept = new();
 
+    /// <summary>
+    /// 1, the alpha to pass to <c>add</c> of two tensors: TorchSharp's <c>a + b</c>, <c>a.add(b)</c> and
+    /// <c>a.add_(b)</c> make a fresh Scalar 1 for alpha on every call (two training runs died in that add).
+    /// </summary>
+    public static Scalar One => Of(1);
+
     /// <summary>The kept Scalar of <paramref name="value"/> (for fixed numbers only: each distinct value is kept forever).</summary>
     public static Scalar Of(double value) => Kept.GetOrAdd(value, number => number.ToScalar());
 }

@@ -53,7 +53,7 @@ internal sealed class MaskedBatchNorm : nn.Module
         }
 
         var scale = variance.add(StableScalars.Of(Epsilon)).rsqrt().mul(Weight);
-        return centered.mul(scale.view(1, -1, 1, 1)).add_(Bias.view(1, -1, 1, 1)).mul_(onBoard);
+        return centered.mul(scale.view(1, -1, 1, 1)).add_(Bias.view(1, -1, 1, 1), StableScalars.One).mul_(onBoard);
     }
 
     // The registered tensors may be replaced when the module moves device or precision: read them by name.

@@ -49,7 +49,7 @@ internal sealed class PolicyHead : nn.Module
         var p = _pointConv.forward(trunk);
         var g = nn.functional.relu(_poolNorm.Forward(_poolConv.forward(trunk), mask));
         var pooled = mask.Pool(g);
-        p = p.add_(_poolBias.forward(pooled).view(-1, _channels, 1, 1));
+        p = p.add_(_poolBias.forward(pooled).view(-1, _channels, 1, 1), StableScalars.One);
         p = nn.functional.relu(_pointNorm.Forward(p, mask));
         var logits = _logitConv.forward(p).view(n, -1).to(ScalarType.Float32);
         if (mask.Mask is not null)

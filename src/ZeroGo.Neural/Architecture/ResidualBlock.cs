@@ -55,12 +55,12 @@ internal sealed class ResidualBlock : nn.Module
         {
             var g = nn.functional.relu(_poolNorm!.Forward(_poolConv.forward(a), mask));
             var bias = _poolBias!.forward(mask.Pool(g));
-            r = r.add_(bias.view(-1, _channels, 1, 1));
+            r = r.add_(bias.view(-1, _channels, 1, 1), StableScalars.One);
         }
 
         var b = nn.functional.relu(_norm2.Forward(r, mask));
         // The stream may carry values into the padding next to a board's edge; every reader (the next block's
         // batch norm, the heads, the activation read-out) masks, so no extra multiplication is needed here.
-        return x.add(_conv2.forward(b));
+        return x.add(_conv2.forward(b), StableScalars.One);
     }
 }

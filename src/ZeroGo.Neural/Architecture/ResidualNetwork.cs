@@ -52,7 +52,7 @@ internal sealed class ResidualNetwork : nn.Module
     public NetworkOutput Forward(Tensor spatial, Tensor global, List<Tensor>? blockOutputs = null)
     {
         var mask = BoardMask.FromInput(spatial);
-        var x = _inputConv.forward(spatial).add_(_globalInput.forward(global).view(-1, _channels, 1, 1));
+        var x = _inputConv.forward(spatial).add_(_globalInput.forward(global).view(-1, _channels, 1, 1), StableScalars.One);
         x = mask.Apply(x);
         foreach (var block in _blocks)
         {

@@ -52,7 +52,7 @@ public static class QuickFit
                 var output = network.Forward(spatial, global);
                 var policyLoss = nn.functional.cross_entropy(output.PolicyLogits, torch.tensor(moveTargets, device: network.Device));
                 var valueLoss = nn.functional.cross_entropy(output.OutcomeLogits, torch.tensor(outcomeTargets, device: network.Device));
-                var loss = policyLoss + valueLoss;
+                var loss = policyLoss.add(valueLoss, StableScalars.One);
                 loss.backward();
                 optimizer.Step();
                 lastLoss = policyLoss.item<float>();

@@ -59,7 +59,7 @@ public sealed class LeelaZeroNetwork : nn.Module<Tensor, (Tensor PolicyLogits, T
         for (int i = 0; i < _tower.Count; i += 2)
         {
             var inner = nn.functional.relu(_tower[i].forward(x));
-            x = nn.functional.relu(_tower[i + 1].forward(inner) + x);
+            x = nn.functional.relu(_tower[i + 1].forward(inner).add(x, StableScalars.One));
         }
 
         var policy = nn.functional.relu(_policyConvolution.forward(x)).flatten(1);

@@ -44,7 +44,7 @@ public sealed class SgdMomentum : KeptScalarOptimizer
             }
 
             var buffer = _buffers[i];
-            buffer.mul_(_momentum).add_(gradient);
+            buffer.mul_(_momentum).add_(gradient, StableScalars.One);
             if (_decays)
             {
                 buffer.add_(parameter, _weightDecay);

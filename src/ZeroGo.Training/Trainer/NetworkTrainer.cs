@@ -165,8 +165,11 @@ public sealed class NetworkTrainer : IDisposable
         var ownershipError = (output.Ownership.reshape(n, gridArea) - ownershipTarget).square().sum(1) / boardPoints;
         var ownershipLoss = (ownershipError * scoreWeight).sum() / scoreWeight.sum().clamp_min(One);
 
-        var total = policyLoss * StableScalars.Of(_settings.PolicyWeight) + valueLoss * StableScalars.Of(_settings.ValueWeight)
-            + scoreLoss * StableScalars.Of(_settings.ScoreWeight) + ownershipLoss * StableScalars.Of(_settings.OwnershipWeight);
+        // add with a kept alpha: Tensor + Tensor makes a Scalar 1 that the finalizer may free mid-call (StableScalars).
+        var total = (policyLoss * StableScalars.Of(_settings.PolicyWeight))
+            .add(valueLoss, StableScalars.Of(_settings.ValueWeight))
+            .add(scoreLoss, StableScalars.Of(_settings.ScoreWeight))
+            .add(ownershipLoss, StableScalars.Of(_settings.OwnershipWeight));
         var parts = new LossBreakdown(
             policyLoss.item<float>() * _settings.PolicyWeight,
             valueLoss.item<float>() * _settings.ValueWeight,
