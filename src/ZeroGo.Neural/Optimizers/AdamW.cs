@@ -39,10 +39,10 @@ public sealed class AdamW : KeptScalarOptimizer
 
     public override string Kind => "adamw";
 
-    protected override void Update(long step)
+    protected override void Update()
     {
-        double firstCorrection = 1 - Math.Pow(Beta1, step);
-        double secondCorrection = 1 - Math.Pow(Beta2, step);
+        double firstCorrection = 1 - Math.Pow(Beta1, StepsTaken);
+        double secondCorrection = 1 - Math.Pow(Beta2, StepsTaken);
         using var shrink = (1 - LearningRate * _weightDecay).ToScalar();
         using var minusStepSize = (-LearningRate / firstCorrection).ToScalar();
         using var secondScale = (1 / Math.Sqrt(secondCorrection)).ToScalar();

@@ -56,7 +56,7 @@ public abstract class KeptScalarOptimizer : IDisposable
         using var noGrad = torch.no_grad();
         using var scope = torch.NewDisposeScope();
         StepsTaken++;
-        Update(StepsTaken);
+        Update();
     }
 
     /// <summary>Writes the state (atomically: a temporary file moved into place).</summary>
@@ -104,8 +104,8 @@ public abstract class KeptScalarOptimizer : IDisposable
         return tensor;
     }
 
-    /// <summary>Updates the parameters in place (gradients off, inside a dispose scope); <paramref name="step"/> counts from 1.</summary>
-    protected abstract void Update(long step);
+    /// <summary>Updates the parameters in place (gradients off, inside a dispose scope); <see cref="StepsTaken"/> already counts this step.</summary>
+    protected abstract void Update();
 
     public void Dispose()
     {

@@ -32,7 +32,7 @@ public sealed class SgdMomentum : KeptScalarOptimizer
 
     public override string Kind => "sgd";
 
-    protected override void Update(long step)
+    protected override void Update()
     {
         using var minusRate = (-LearningRate).ToScalar();
         for (int i = 0; i < Parameters.Count; i++)
