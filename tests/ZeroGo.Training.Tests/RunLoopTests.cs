@@ -125,6 +125,8 @@ public class InitModelTests
             var config = RunLoopTests.Tiny().StartingFrom(record);
             Assert.Equal(2, config.Network.Blocks);   // the run takes the model's shape, not the size default
             Assert.Equal(8, config.Network.Channels);
+            // a trained network is refined at a quarter of the from-zero rate, not undone by it
+            Assert.Equal(RunLoopTests.Tiny().Training.LearningRate / 4, config.Training.LearningRate, 12);
 
             var run = new RunDirectory(Path.Combine(root, "run"));
             run.CreateFolders();

@@ -33,10 +33,11 @@ internal static class LoopVerb
         var threads = new Option<int?>("--train-threads") { Description = "libtorch threads while training (default 1 on <= 2 cores)." };
         var init = new Option<string?>("--init") { Description = "Start a new run from this model (any board size: the network is size-independent)." };
         var store = new Option<string?>("--store") { Description = "Distributed run: postgresql://USER@HOST[:PORT]/DATABASE; workers play the games (docs/distributed.md)." };
+        var learningRate = TrainingCli.LearningRateOption();
         var localSelfPlay = new Option<int>("--local-selfplay") { Description = "With --store: games the trainer plays at once itself (0 = only workers).", DefaultValueFactory = _ => 0 };
         var command = new Command("loop", "Self-play, train, promote: the learning loop, resumable (kill -9 safe).")
         {
-            runDir, size, hours, generations, seed, games, visits, steps, blocks, channels, gate, gumbel, puct, device, precision, threads, init, store, localSelfPlay,
+            runDir, size, hours, generations, seed, games, visits, steps, blocks, channels, gate, gumbel, puct, device, precision, threads, init, learningRate, store, localSelfPlay,
         };
         command.SetAction(parse =>
         {
@@ -86,7 +87,7 @@ internal static class LoopVerb
                         Threads = parse.GetValue(threads) ?? c.Training.Threads,
                     },
                     Gate = c.Gate with { Enabled = parse.GetValue(gate) || c.Gate.Enabled },
-                }, parse.GetValue(init));
+                }, parse.GetValue(init), parse.GetValue(learningRate));
                 var loop = new RunLoop(run, config);
                 loop.Log += TrainingCli.Print;
                 using var cancel = TrainingCli.CancelOnCtrlC();
@@ -141,11 +142,27 @@ internal static class TrainingCli
     /// <summary>Loads the run's config, or creates one from the size defaults (plus <paramref name="adjust"/>) for a new run.</summary>
     /// <paramref name="initModel"/> seeds a new run's generation 0 (recorded in config.json with its shape and the
     /// sizes it was trained on); for an existing run it is only checked against what the run records.
-    public static RunConfig OpenOrCreate(RunDirectory run, int? size, ulong seed, Func<RunConfig, RunConfig> adjust, string? initModel = null)
+    /// <paramref name="learningRate"/> (<c>--learning-rate</c>) sets a new run's rate, or changes an existing run's
+    /// from its next training step on (saved in config.json, said in the log).
+    public static RunConfig OpenOrCreate(RunDirectory run, int? size, ulong seed, Func<RunConfig, RunConfig> adjust, string? initModel = null,
+        double? learningRate = null)
     {
+        if (learningRate is <= 0 or double.NaN or double.PositiveInfinity)
+        {
+            throw new ArgumentException($"--learning-rate must be a positive number, not {learningRate}");
+        }
+
         if (run.HasConfig)
         {
             var existing = run.LoadConfig();
+            if (learningRate is double rate && rate != existing.Training.LearningRate)
+            {
+                Print($"learning rate of {run.Root}: {existing.Training.LearningRate} -> {rate} (saved in config.json)");
+                existing = existing with { Training = existing.Training with { LearningRate = rate } };
+                existing.Validate();
+                run.SaveConfig(existing);
+            }
+
             if (size is int s && s != existing.Size)
             {
                 throw new ArgumentException($"{run.Root} is a {existing.Size}x{existing.Size} run; --size {s} does not match");
@@ -176,6 +193,11 @@ internal static class TrainingCli
         {
             config = config.StartingFrom(InitModelRecord.Read(initModel));
         }
+
+        if (learningRate is double newRate)
+        {
+            config = config with { Training = config.Training with { LearningRate = newRate } };
+        }
         if (config.Training.Threads == 0 && Environment.ProcessorCount <= 2)
         {
             config = config with { Training = config.Training with { Threads = 1 } };
@@ -186,6 +208,12 @@ internal static class TrainingCli
         run.SaveConfig(config);
         return config;
     }
+
+    /// <summary><c>--learning-rate</c> of loop and train: a new run's rate, or a change of an existing run's.</summary>
+    public static Option<double?> LearningRateOption() => new("--learning-rate")
+    {
+        Description = "Learning rate: a new run's (default: the size's, a quarter of it with --init), or a new one for an existing run from its next step (saved in config.json).",
+    };
 
     // Held for the process's life: disposing a registration unhooks it.
     private static PosixSignalRegistration? _termination;

@@ -16,7 +16,8 @@ internal static class TrainStreaming
     /// <summary>The choices of one invocation, as parsed.</summary>
     public sealed record Request(
         string Source, int? Size, ulong Seed, int? Blocks, int? Channels, long? Steps, double? Hours, int? Batch, int? PositionsPerGame,
-        double ValueWeight, string? Precision, int? Threads, string? HeldOut, int HeldOutGames, double EvalMinutes, string? Init);
+        double ValueWeight, string? Precision, int? Threads, string? HeldOut, int HeldOutGames, double EvalMinutes, string? Init,
+        double? LearningRate = null);
 
     /// <summary>A one-line problem with the request's numbers, or null.</summary>
     public static string? Check(Request r) =>
@@ -27,6 +28,7 @@ internal static class TrainStreaming
         : r.HeldOutGames < 1 ? $"--heldout-games must be at least 1 (got {r.HeldOutGames})"
         : r.EvalMinutes < 0 ? $"--eval-minutes must be >= 0 (got {r.EvalMinutes})"
         : r.Threads is < 1 or > 1024 ? $"--threads must be 1..1024 (got {r.Threads})"
+        : r.LearningRate is not (> 0 and < double.PositiveInfinity) and not null ? $"--learning-rate must be a positive number (got {r.LearningRate})"
         : null;
 
     public static int Run(RunDirectory run, Request request)
@@ -93,7 +95,7 @@ internal static class TrainStreaming
                     "--size, --blocks, --channels and --positions-per-game are fixed when a run is created");
             }
 
-            return existing;
+            return TrainingCli.OpenOrCreate(run, existing.Size, request.Seed, c => c, learningRate: request.LearningRate);
         }
 
         if (request.Size is int size && size != KifuMoveLine.BoardSize)
@@ -113,6 +115,6 @@ internal static class TrainStreaming
                 Threads = request.Threads ?? 0,
                 Precision = request.Precision ?? c.Training.Precision,
             },
-        }, request.Init);
+        }, request.Init, request.LearningRate);
     }
 }

@@ -38,9 +38,10 @@ internal static class TrainVerb
         var heldOut = new Option<string?>("--heldout") { Description = "Streaming: measure move prediction on this held-out collection (e.g. ../shared/datasets/tom-9d-heldout.tar.xz) into logs/heldout.csv and charts/heldout.png." };
         var heldOutGames = new Option<int>("--heldout-games") { Description = "Streaming: held-out games measured (the first N in archive order).", DefaultValueFactory = _ => 20 };
         var evalMinutes = new Option<double>("--eval-minutes") { Description = "Streaming: measure the held-out games at the first checkpoint this many minutes after the last measurement (0: every checkpoint).", DefaultValueFactory = _ => 30 };
+        var learningRate = TrainingCli.LearningRateOption();
         var command = new Command("train", "Train the next generation of a run (optionally on imported SGF games), or stream a kifu collection (supervised).")
         {
-            runDir, fromSgf, fromKifu, games, init, size, steps, seed, threads, valueWeight,
+            runDir, fromSgf, fromKifu, games, init, size, steps, seed, threads, valueWeight, learningRate,
             hours, blocks, channels, batch, perGame, precision, heldOut, heldOutGames, evalMinutes,
         };
         command.SetAction(parse =>
@@ -59,7 +60,8 @@ internal static class TrainVerb
                     var request = new TrainStreaming.Request(streamed, parse.GetValue(size), parse.GetValue(seed), parse.GetValue(blocks),
                         parse.GetValue(channels), parse.GetValue(steps), parse.GetValue(hours), parse.GetValue(batch), parse.GetValue(perGame),
                         parse.GetValue(valueWeight) ?? HumanValueWeight, parse.GetValue(precision), parse.GetValue(threads),
-                        parse.GetValue(heldOut), parse.GetValue(heldOutGames), parse.GetValue(evalMinutes), parse.GetValue(init));
+                        parse.GetValue(heldOut), parse.GetValue(heldOutGames), parse.GetValue(evalMinutes), parse.GetValue(init),
+                        parse.GetValue(learningRate));
                     if (TrainStreaming.Check(request) is { } problem)
                     {
                         Console.Error.WriteLine($"zerogo train: {problem}");
@@ -89,7 +91,7 @@ internal static class TrainVerb
                     boardSize ??= KifuMoveLine.BoardSize;
                 }
 
-                var config = TrainingCli.OpenOrCreate(run, boardSize, parse.GetValue(seed), c => c, parse.GetValue(init));
+                var config = TrainingCli.OpenOrCreate(run, boardSize, parse.GetValue(seed), c => c, parse.GetValue(init), parse.GetValue(learningRate));
                 // Positions of one game share one result, so the value head learns the games by heart (AlphaGo's
                 // finding); human games therefore train the value at a low weight unless told otherwise.
                 double? valueLossWeight = parse.GetValue(valueWeight) ?? (kifu is not null ? HumanValueWeight : null);
