@@ -158,6 +158,10 @@ public class InitModelTests
             Assert.Equal(0, resumed.EnsureInitialModel());
             Assert.Contains(lines, l => l.StartsWith("loop: resumed", StringComparison.Ordinal));
             Assert.Contains(lines, l => l == $"loop: this run started from {stem} (b2c8, trained on 7x7, 42 steps)");
+
+            resumed.Execute(new LoopLimits(1, null));
+            using var generation1 = ZeroGo.Neural.PolicyValueNetwork.Load(run.ModelStem(1));
+            Assert.Equal(42 + config.Training.StepsPerGeneration, generation1.Info.TrainingSteps);   // the lineage's steps
         }
         finally
         {

@@ -162,6 +162,23 @@ public sealed class SupervisedTests : IDisposable
     }
 
     [Fact]
+    public void A_run_from_a_trained_network_counts_the_lineage_steps_and_starts_at_a_quarter_of_the_rate()
+    {
+        var training = RandomArchive();
+        var first = Path.Combine(_folder, "first");
+        Train(first, Config(training), 3);
+        var init = InitModelRecord.Read(Path.Combine(first, "models", "latest"));
+        Assert.Equal(3, init.TrainingSteps);
+
+        var continued = Config(training).StartingFrom(init);
+        Assert.Equal(Config(training).Training.LearningRate / 4, continued.Training.LearningRate, 12);
+        var second = Path.Combine(_folder, "second");
+        Train(second, continued, 3);
+        using var model = PolicyValueNetwork.Load(Path.Combine(second, "models", "latest"));
+        Assert.Equal(6, model.Info.TrainingSteps);
+    }
+
+    [Fact]
     public void A_tiny_network_learns_the_moves_of_a_fixed_archive()
     {
         // Each game lays a line of stones along one row from the left edge: the next move always continues the line

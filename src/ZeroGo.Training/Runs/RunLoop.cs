@@ -491,7 +491,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
             var info = new Neural.Files.ModelInfo
             {
                 BoardSizes = [BoardGeometry.Get(config.Size).ToString()],
-                TrainingSteps = trainer.Step,
+                TrainingSteps = (config.Init?.TrainingSteps ?? 0) + trainer.Step,   // the lineage's, as its CPU-hours
                 Notes = $"generation {generation + 1}: {samplesSeen} samples this generation, window {window.Count}",
                 CpuHours = LineageCpuHours(),
             };
