@@ -147,22 +147,10 @@ internal static class TrainingCli
     public static RunConfig OpenOrCreate(RunDirectory run, int? size, ulong seed, Func<RunConfig, RunConfig> adjust, string? initModel = null,
         double? learningRate = null)
     {
-        if (learningRate is <= 0 or double.NaN or double.PositiveInfinity)
-        {
-            throw new ArgumentException($"--learning-rate must be a positive number, not {learningRate}");
-        }
-
+        CheckLearningRate(learningRate);
         if (run.HasConfig)
         {
             var existing = run.LoadConfig();
-            if (learningRate is double rate && rate != existing.Training.LearningRate)
-            {
-                Print($"learning rate of {run.Root}: {existing.Training.LearningRate} -> {rate} (saved in config.json)");
-                existing = existing with { Training = existing.Training with { LearningRate = rate } };
-                existing.Validate();
-                run.SaveConfig(existing);
-            }
-
             if (size is int s && s != existing.Size)
             {
                 throw new ArgumentException($"{run.Root} is a {existing.Size}x{existing.Size} run; --size {s} does not match");
@@ -175,7 +163,7 @@ internal static class TrainingCli
             }
 
             existing.Validate();
-            return existing;
+            return ChangeLearningRate(run, existing, learningRate);
         }
 
         if (size is not int newSize)
@@ -207,6 +195,33 @@ internal static class TrainingCli
         run.CreateFolders();
         run.SaveConfig(config);
         return config;
+    }
+
+    /// <summary>
+    /// An existing run's config with <c>--learning-rate</c> applied from its next training step: saved in config.json
+    /// and said in the log when it changes the rate; unchanged (and not written) when the flag is absent or the same.
+    /// </summary>
+    public static RunConfig ChangeLearningRate(RunDirectory run, RunConfig existing, double? learningRate)
+    {
+        CheckLearningRate(learningRate);
+        if (learningRate is not double rate || rate == existing.Training.LearningRate)
+        {
+            return existing;
+        }
+
+        var changed = existing with { Training = existing.Training with { LearningRate = rate } };
+        changed.Validate();
+        Print($"learning rate of {run.Root}: {existing.Training.LearningRate} -> {rate} (saved in config.json)");
+        run.SaveConfig(changed);
+        return changed;
+    }
+
+    private static void CheckLearningRate(double? learningRate)
+    {
+        if (learningRate is <= 0 or double.NaN or double.PositiveInfinity)
+        {
+            throw new ArgumentException($"--learning-rate must be a positive number, not {learningRate}");
+        }
     }
 
     /// <summary><c>--learning-rate</c> of loop and train: a new run's rate, or a change of an existing run's.</summary>

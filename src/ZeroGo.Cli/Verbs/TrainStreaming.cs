@@ -28,7 +28,6 @@ internal static class TrainStreaming
         : r.HeldOutGames < 1 ? $"--heldout-games must be at least 1 (got {r.HeldOutGames})"
         : r.EvalMinutes < 0 ? $"--eval-minutes must be >= 0 (got {r.EvalMinutes})"
         : r.Threads is < 1 or > 1024 ? $"--threads must be 1..1024 (got {r.Threads})"
-        : r.LearningRate is not (> 0 and < double.PositiveInfinity) and not null ? $"--learning-rate must be a positive number (got {r.LearningRate})"
         : null;
 
     public static int Run(RunDirectory run, Request request)
@@ -95,7 +94,7 @@ internal static class TrainStreaming
                     "--size, --blocks, --channels and --positions-per-game are fixed when a run is created");
             }
 
-            return TrainingCli.OpenOrCreate(run, existing.Size, request.Seed, c => c, learningRate: request.LearningRate);
+            return TrainingCli.ChangeLearningRate(run, existing, request.LearningRate);
         }
 
         if (request.Size is int size && size != KifuMoveLine.BoardSize)

@@ -51,6 +51,12 @@ public sealed record RunConfig
     };
 
     /// <summary>
+    /// Training steps behind a network of this run after <paramref name="stepsOfThisRun"/>: those of the model it
+    /// started from (<see cref="Init"/>) and its own, so a model's manifest counts its lineage, as its CPU-hours do.
+    /// </summary>
+    public long LineageSteps(long stepsOfThisRun) => (Init?.TrainingSteps ?? 0) + stepsOfThisRun;
+
+    /// <summary>
     /// Defaults per board size (network, visits, games per generation, komi) that learn in hours on 2 cores. Self-play
     /// searches with Gumbel sequential halving: at the same CPU time on 7x7 it beat PUCT 100-0, whose runs from zero
     /// collapsed (<c>docs/training.md</c>, "PUCT against Gumbel"); PUCT stays a choice (<c>loop --puct</c>). A config

@@ -227,9 +227,10 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
         }
 
         // A network trained elsewhere overfits a window of its first few games: 150 steps of 128 over 3,000
-        // positions made a 9x9 continuation lose 0-6 to its own start (docs/training.md; a lower learning rate was the larger part of the cure). So before its first
-        // training, a run that starts from a network plays until its window holds windowMinSamples positions,
-        // as KataGo waits for its minimum rows. A network trained from zero has nothing to lose and starts at once.
+        // positions made a 9x9 continuation lose 0-6 to its own start (docs/training.md; the lower learning rate of
+        // --init runs was the larger part of the cure). So before its first training, a run that starts from a
+        // network plays until its window holds windowMinSamples positions, as KataGo waits for its minimum rows. A
+        // network trained from zero has nothing to lose and starts at once.
         long positions;
         while (!token.IsCancellationRequested && (positions = PositionsPlayed(0)) < config.Training.WindowMinSamples)
         {
@@ -491,7 +492,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
             var info = new Neural.Files.ModelInfo
             {
                 BoardSizes = [BoardGeometry.Get(config.Size).ToString()],
-                TrainingSteps = (config.Init?.TrainingSteps ?? 0) + trainer.Step,   // the lineage's, as its CPU-hours
+                TrainingSteps = config.LineageSteps(trainer.Step),
                 Notes = $"generation {generation + 1}: {samplesSeen} samples this generation, window {window.Count}",
                 CpuHours = LineageCpuHours(),
             };

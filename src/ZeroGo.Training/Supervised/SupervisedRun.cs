@@ -102,7 +102,7 @@ public sealed class SupervisedRun(RunDirectory run, RunConfig config, Supervised
             var modelInfo = (long atStep, StreamCursor at) => new ModelInfo
             {
                 BoardSizes = [BoardGeometry.Get(config.Size).ToString()],
-                TrainingSteps = (config.Init?.TrainingSteps ?? 0) + atStep,   // the lineage's, as its CPU-hours
+                TrainingSteps = config.LineageSteps(atStep),
                 Notes = string.Create(CultureInfo.InvariantCulture,
                     $"supervised on human games: {at.Samples} positions trained on ({supervised.PositionsPerGame} per game, {EpochsDone(at, games):F2} epochs), value weight {settings.ValueWeight}"),
                 CpuHours = lineageHours + cpu.RunHours,
