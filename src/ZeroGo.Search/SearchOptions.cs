@@ -41,6 +41,27 @@ public sealed record SearchOptions
     /// </summary>
     public double RootPolicyTemperature { get; init; } = 1;
 
+    /// <summary>
+    /// KataGo's staticScoreUtilityFactor: besides winning, the search values a larger expected lead, as
+    /// <c>factor · 2/π · atan(lead / √area)</c> on the value's [-1, 1] scale added to each move's win value. A network
+    /// whose value head saturates (a won or lost game reads 95 % either way) otherwise stops telling a safe move from
+    /// a slack one; the lead still does. 0 = win rate only (AlphaZero; self-play keeps it so). Needs a trained score head.
+    /// </summary>
+    public double StaticScoreUtility { get; init; }
+
+    /// <summary>
+    /// KataGo's dynamicScoreUtilityFactor: the same curve centred on the root's current expected lead, so that gaining
+    /// or losing a few points near the expected result counts wherever the game stands. 0 = off.
+    /// </summary>
+    public double DynamicScoreUtility { get; init; }
+
+    /// <summary>
+    /// One knob for both score utilities, as <c>--score-utility</c> gives it: the dynamic factor <paramref name="weight"/>
+    /// and the static a third of it, KataGo's ratio (its play defaults, 0.3 and 0.1, are a weight of 0.3).
+    /// </summary>
+    public SearchOptions WithScoreUtility(double weight) =>
+        this with { StaticScoreUtility = weight / 3, DynamicScoreUtility = weight };
+
     /// <summary>Keep each root move's mean ownership (KataGo's includeMovesOwnership): one board of sums per visited root move.</summary>
     public bool TrackMoveOwnership { get; init; }
 
@@ -97,6 +118,8 @@ public sealed record SearchOptions
         Require(VirtualLoss is >= 0 and <= 100, $"virtual loss must be 0..100 (got {VirtualLoss})");
         Require(DirichletEpsilon is >= 0 and <= 1, "Dirichlet epsilon must be in [0, 1]");
         Require(DirichletAlphaTotal > 0, "Dirichlet alpha must be positive");
+        Require(StaticScoreUtility is >= 0 and <= 1 && DynamicScoreUtility is >= 0 and <= 1,
+            $"score utility factors must be in [0, 1] (got {StaticScoreUtility}, {DynamicScoreUtility})");
         Require(RootPolicyTemperature is > 0 and <= 100, $"root policy temperature must be in (0, 100] (got {RootPolicyTemperature})");
         Require(LcbMinVisitFraction is >= 0 and <= 1, "LCB visit fraction must be in [0, 1]");
         Require(ResignWinRate is null or (>= 0 and <= 1), "resign win rate must be in [0, 1]");

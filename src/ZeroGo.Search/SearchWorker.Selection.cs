@@ -85,7 +85,7 @@ internal sealed partial class SearchWorker
 
             var blocked = restrictions.IsEmpty ? null : restrictions.BlockedAt(ply, toMove);
             int forced = nodeIndex == 0 ? ForcedRootEdge(ref node) : -1;
-            int edgeIndex = node.FirstEdge + (forced >= 0 ? forced : SelectChild(ref node, nodeIndex == 0, blocked));
+            int edgeIndex = node.FirstEdge + (forced >= 0 ? forced : SelectChild(ref node, nodeIndex == 0, blocked, sameSideAsRoot: ply % 2 == 1));
             ref var edge = ref store.EdgeAt(edgeIndex);
             if (edge.Child == 0)
             {
@@ -117,9 +117,11 @@ internal sealed partial class SearchWorker
     /// losses (virtual loss). Unvisited children get the parent's Q minus the FPU reduction. Below the root,
     /// edges are sorted by prior and children are created in that order, so the first edge without a node
     /// beats every later one and the scan stops there. Moves marked in <paramref name="blocked"/> (indexed by move
-    /// code + 1) are never chosen.
+    /// code + 1) are never chosen. With a score utility (<see cref="ScoreUtility"/>) each visited child's win rate,
+    /// and the parent's behind the FPU value, gains the bonus of its mean lead; <paramref name="sameSideAsRoot"/> says
+    /// whether the side to move here is the root's, whose view the dynamic utility's centre is in.
     /// </summary>
-    private int SelectChild(ref Node parent, bool isRoot, bool[]? blocked)
+    private int SelectChild(ref Node parent, bool isRoot, bool[]? blocked, bool sameSideAsRoot)
     {
         var store = _search.Store;
         var edges = store.EdgesOf(parent);
@@ -129,6 +131,19 @@ internal sealed partial class SearchWorker
         float explore = (float)(cPuct * Math.Sqrt(parentVisits));
         double parentQ = parent.Visits > 0 ? (1 - parent.ValueSum / parent.Visits) * 0.5 : 0.5;
         double reduction = isRoot ? _options.RootFpuReduction : _options.FpuReduction;
+        bool scoreCounts = !_scoreUtility.IsOff;
+        double centre = 0;
+        if (scoreCounts)
+        {
+            // Sums are in the view of the side that moved into a node: the root's and the parent's are negated.
+            ref var root = ref store.NodeAt(0);
+            double rootLead = root.Visits > 0 ? -root.ScoreSum / root.Visits : 0;
+            centre = sameSideAsRoot ? rootLead : -rootLead;
+            if (parent.Visits > 0)
+            {
+                parentQ += _scoreUtility.Of(-parent.ScoreSum / parent.Visits, centre);
+            }
+        }
 
         // One pass: visited children are scored as met; children without visits all share the FPU value, so
         // only the one with the highest prior matters and it is scored at the end, when the visited policy
@@ -187,6 +202,11 @@ internal sealed partial class SearchWorker
             }
 
             float wins = (float)(node.ValueSum + visits) * 0.5f;
+            if (scoreCounts && visits > 0)
+            {
+                wins += visits * _scoreUtility.Of(node.ScoreSum / visits, centre);
+            }
+
             float onePlusN = 1 + n;
             float score = (wins * onePlusN + explore * prior * n) / (n * onePlusN);
             if (score > bestScore)

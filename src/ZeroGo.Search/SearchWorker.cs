@@ -30,6 +30,7 @@ internal sealed partial class SearchWorker
     private ulong[] _pathKeys = new ulong[64];
     private int[] _pathStoneCounts = new int[64];
     private readonly Point[] _points;
+    private readonly ScoreUtility _scoreUtility;
 
     public SearchWorker(MctsSearch search, SearchRun run, RootNoise rootNoise, BoardGeometry geometry, int historyLength)
     {
@@ -53,6 +54,7 @@ internal sealed partial class SearchWorker
         _expansions = new Edge[batch * (geometry.Area + 1)];
         _scratch = new Board(geometry);
         _points = [.. geometry.Points];
+        _scoreUtility = new ScoreUtility(_options, geometry.Area);
     }
 
     public BoardGeometry Geometry { get; }

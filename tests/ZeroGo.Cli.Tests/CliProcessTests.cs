@@ -99,6 +99,7 @@ public sealed class CliProcessTests
     [InlineData("--precision", "fp8", "unknown precision 'fp8'")]
     [InlineData("--visits", "0", "--visits must be positive")]
     [InlineData("--time", "-1", "--time must be a positive number")]
+    [InlineData("--score-utility", "1.5", "--score-utility must be in [0, 1]")]
     public void BadOptionsAreUsageErrors(string option, string value, string message)
     {
         using var folder = new TempFolder();

@@ -15,11 +15,13 @@ public sealed class LadderTests
         string run = Path.Combine(folder.Path, "run");
         using (var loop = new ZeroGoProcess(folder.Path, "loop", "--run", run, "--size", "5", "--generations", "1",
                    "--games-per-generation", "2", "--visits", "4", "--steps-per-generation", "2", "--blocks", "1",
-                   "--channels", "8", "--precision", "fp32"))
+                   "--channels", "8", "--precision", "fp32", "--window-min-samples", "1"))
         {
             Assert.True(loop.Exit(), loop.Stdout + loop.Stderr);
             Assert.True(loop.Process.ExitCode == 0, loop.Stdout + loop.Stderr);
         }
+
+        Assert.Contains("\"windowMinSamples\": 1,", File.ReadAllText(Path.Combine(run, "config.json")));
 
         string[] ladderArguments = ["ladder", "--run", run, "--games", "2", "--visits", "2", "--anchors", "random", "--png", Path.Combine(folder.Path, "elo.png")];
         using (var ladder = new ZeroGoProcess(folder.Path, ladderArguments))

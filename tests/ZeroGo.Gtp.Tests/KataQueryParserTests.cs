@@ -169,6 +169,20 @@ public sealed class KataQueryParserTests
     }
 
     [Fact]
+    public void KataGosScoreUtilityFactorsReachTheSearchAndOutOfRangeOnesAreRefused()
+    {
+        var applied = AnalysisSettingKeys.Apply(AnalysisSettings.Default, "staticScoreUtilityFactor", "0.1");
+        applied = AnalysisSettingKeys.Apply(applied.Settings, "dynamicScoreUtilityFactor", "0.3");
+        var refused = AnalysisSettingKeys.Apply(applied.Settings, "dynamicScoreUtilityFactor", "-1");
+
+        Assert.True(applied.Applied);
+        Assert.Equal((0.1, 0.3), (applied.Settings.Search.StaticScoreUtility, applied.Settings.Search.DynamicScoreUtility));
+        Assert.False(refused.Applied);
+        Assert.Contains("dynamicScoreUtilityFactor", refused.Error);
+        Assert.Equal(0.3, refused.Settings.Search.DynamicScoreUtility);
+    }
+
+    [Fact]
     public void ConfigTextAndOverridesParseAsKataGoWritesThem()
     {
         var file = KataConfig.ParseFile("# analysis\nmaxVisits = 200  # per turn\n\nreportAnalysisWinratesAs=\"BLACK\"\n");

@@ -77,12 +77,12 @@ public sealed class GtpEngine : IDisposable
         var networks = new NetworkProvider(options, log);
         try
         {
-            var search = SearchOptions.Default with
+            var search = (SearchOptions.Default with
             {
                 Threads = options.Threads,
                 BatchSize = NetworkFactory.LeavesPerThread,
                 Seed = options.Seed,
-            };
+            }).WithScoreUtility(options.ScoreUtility);
             var generator = new SearchMoveGenerator(new LazyNetworkEvaluator(networks), search, options.Visits, options.TimePerMove);
             var session = new EngineSession(generator, boardSize: networks.PreferredBoardSize ?? 19);
             commands.Register(new AnalysisCommands(generator));

@@ -43,6 +43,9 @@ public sealed record GtpEngineOptions
 
     public ulong Seed { get; init; }
 
+    /// <summary>How much the expected lead counts beside winning (<see cref="SearchOptions.WithScoreUtility"/>; 0: win rate only).</summary>
+    public double ScoreUtility { get; init; }
+
     /// <summary>Describes what is wrong with the options, or null when they are usable.</summary>
     public string? Validate()
     {
@@ -59,6 +62,11 @@ public sealed record GtpEngineOptions
         if (TimePerMove is { } time && (time <= TimeSpan.Zero || time > TimeSpan.FromDays(1)))
         {
             return $"--time must be a positive number of seconds up to one day (got {time.TotalSeconds})";
+        }
+
+        if (ScoreUtility is < 0 or > 1 or double.NaN)
+        {
+            return $"--score-utility must be in [0, 1] (got {ScoreUtility}; 0.3 is KataGo's play default)";
         }
 
         if (ModelPath is not null && string.IsNullOrWhiteSpace(ModelPath))

@@ -33,9 +33,10 @@ internal static class ArenaVerb
         {
             Description = "Random moves that open each game, the same for both colours of a pair (default: about one per 16 points, 2..8; 0: none). Deterministic engines would otherwise repeat the same games.",
         };
+        var scoreUtility = ScoreUtilityOption();
         var command = new Command("arena", "Play two engines against each other: W-L-D, win rate with 95% interval, Elo.")
         {
-            engineA, engineB, size, games, komi, visits, parallel, output, seed, sprt, moveCap, openingMoves,
+            engineA, engineB, size, games, komi, visits, parallel, output, seed, sprt, moveCap, openingMoves, scoreUtility,
         };
         command.SetAction(parse =>
         {
@@ -49,6 +50,12 @@ internal static class ArenaVerb
             if (parse.GetValue(openingMoves) is int opening && (opening < 0 || opening >= boardSize * boardSize))
             {
                 return UsageError.Report("arena", $"--opening-moves must be 0..{boardSize * boardSize - 1}");
+            }
+
+            double leadWeight = parse.GetValue(scoreUtility);
+            if (leadWeight is < 0 or > 1 or double.NaN)
+            {
+                return UsageError.Report("arena", "--score-utility must be in [0, 1] (0.3: KataGo's play default)");
             }
 
             Sprt? test = null;
@@ -77,7 +84,7 @@ internal static class ArenaVerb
                     MoveCap = parse.GetValue(moveCap),
                     OpeningMoves = parse.GetValue(openingMoves),
                 }, parse.GetValue(visits), parse.GetValue(output) ?? Path.Combine("runs", "arena", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)),
-                    TrainingCli.Print);
+                    TrainingCli.Print, leadWeight);
                 return result is null ? 1 : 0;
             }
             catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException
@@ -91,10 +98,12 @@ internal static class ArenaVerb
     }
 
     /// <summary>Plays the match, saving SGFs under <paramref name="sgfFolder"/>; prints progress and the summary lines.</summary>
-    public static MatchStatistics? Play(string specA, string specB, ArenaOptions options, int defaultVisits, string sgfFolder, Action<string> say)
+    /// <paramref name="scoreUtility"/>: how much the expected lead counts beside winning for <c>model:</c> engines.
+    public static MatchStatistics? Play(string specA, string specB, ArenaOptions options, int defaultVisits, string sgfFolder, Action<string> say,
+        double scoreUtility = 0)
     {
-        using var a = CreateEngine(specA, defaultVisits, options.Size);
-        using var b = CreateEngine(specB, defaultVisits, options.Size);
+        using var a = CreateEngine(specA, defaultVisits, options.Size, scoreUtility);
+        using var b = CreateEngine(specB, defaultVisits, options.Size, scoreUtility);
         Directory.CreateDirectory(sgfFolder);
         var match = new ArenaMatch(a, b, options);
         match.GameFinished += (game, stats) =>
@@ -119,11 +128,20 @@ internal static class ArenaVerb
         return result;
     }
 
-    private static IArenaPlayerFactory CreateEngine(string spec, int defaultVisits, int boardSize)
+    /// <summary>
+    /// <c>--score-utility</c> of arena and gtp: KataGo's score utility (<see cref="Search.SearchOptions.WithScoreUtility"/>), off by default.
+    /// </summary>
+    public static Option<double> ScoreUtilityOption() => new("--score-utility")
+    {
+        Description = "How much the expected lead counts beside winning, 0..1 (KataGo's score utility: 0.3 is its play default; 0, the default here: win rate only). For networks with a trained score head.",
+        DefaultValueFactory = _ => 0,
+    };
+
+    private static IArenaPlayerFactory CreateEngine(string spec, int defaultVisits, int boardSize, double scoreUtility)
     {
         var engine = spec.Trim().StartsWith(LevelPlayerFactory.Prefix, StringComparison.OrdinalIgnoreCase)
             ? LevelPlayerFactory.Create(spec.Trim(), boardSize, threads: Math.Max(1, Environment.ProcessorCount))
-            : EngineSpec.Create(spec, defaultVisits);
+            : EngineSpec.Create(spec, defaultVisits, scoreUtility: scoreUtility);
         if (engine is ModelPlayerFactory { FixedBoardSize: int fixedSize } && fixedSize != boardSize)
         {
             engine.Dispose();

@@ -24,7 +24,7 @@ internal static class GtpVerb
         var command = new Command("gtp", "Run the GTP engine on stdin/stdout (GTP version 2, plus GNU Go / KGS / Leela Zero / KataGo extensions).")
         {
             options.Engine, options.Model, options.Visits, options.Threads, options.Time, options.Ponder, options.Device, options.Precision,
-            options.Seed,
+            options.Seed, options.ScoreUtility,
         };
         command.SetAction(parse => Run(options, parse));
         return command;
@@ -142,6 +142,8 @@ internal sealed class GtpVerbOptions
         Description = "Random seed (default: a fresh one, printed on stderr so a game can be replayed).",
     };
 
+    public Option<double> ScoreUtility { get; } = ArenaVerb.ScoreUtilityOption();
+
     /// <summary>Throws <see cref="ArgumentException"/> for values no engine accepts.</summary>
     public GtpEngineOptions ToEngineOptions(ParseResult parse)
     {
@@ -171,6 +173,7 @@ internal sealed class GtpVerbOptions
             Device = device,
             Precision = precision,
             Seed = parse.GetValue(Seed) ?? _defaultSeed,
+            ScoreUtility = parse.GetValue(ScoreUtility),
         };
     }
 

@@ -23,6 +23,7 @@ public static class AnalysisSettingKeys
         "maxVisits", "maxPlayouts", "maxTime", "reportAnalysisWinratesAs", "numSearchThreads",
         "numSearchThreadsPerAnalysisThread", "cpuctExploration", "fpuReductionMax", "rootFpuReductionMax",
         "rootPolicyTemperature", "analysisPVLen", "rootNoiseEnabled", "useLcbForSelection", "lcbStdevs",
+        "staticScoreUtilityFactor", "dynamicScoreUtilityFactor",
     ];
 
     /// <summary>Applies <paramref name="key"/> = <paramref name="value"/> to <paramref name="settings"/> (key case as KataGo spells it).</summary>
@@ -48,6 +49,8 @@ public static class AnalysisSettingKeys
                 "rootNoiseEnabled" => settings with { Search = search with { DirichletEpsilon = Bool(value) ? 0.25 : 0 } },
                 "useLcbForSelection" => settings with { Search = search with { UseLcb = Bool(value) } },
                 "lcbStdevs" => settings with { Search = search with { LcbZ = Number(value) } },
+                "staticScoreUtilityFactor" => settings with { Search = search with { StaticScoreUtility = Number(value) } },
+                "dynamicScoreUtilityFactor" => settings with { Search = search with { DynamicScoreUtility = Number(value) } },
                 _ => null,
             };
             if (updated is null)

@@ -10,7 +10,8 @@ public static class EngineSpec
 {
     public const string Help = "engines: random | gnugo[:LEVEL] | model:FILE[@VISITS] | gtp:\"COMMAND\"";
 
-    public static IArenaPlayerFactory Create(string spec, int defaultVisits = 64, string? gnugoPath = null)
+    /// <param name="scoreUtility">For <c>model:</c> engines: how much the expected lead counts beside winning (0: not at all).</param>
+    public static IArenaPlayerFactory Create(string spec, int defaultVisits = 64, string? gnugoPath = null, double scoreUtility = 0)
     {
         spec = spec.Trim();
         if (spec.Equals("random", StringComparison.OrdinalIgnoreCase))
@@ -36,7 +37,7 @@ public static class EngineSpec
         {
             var (path, visits) = ModelPlayerFactory.ParseSpec(spec[6..], defaultVisits);
             string name = $"{Path.GetFileName(path)}@{visits}";
-            return new ModelPlayerFactory(path, visits, name);
+            return new ModelPlayerFactory(path, visits, name, scoreUtility: scoreUtility);
         }
 
         if (spec.StartsWith("gtp:", StringComparison.OrdinalIgnoreCase))

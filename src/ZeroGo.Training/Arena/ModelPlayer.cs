@@ -15,8 +15,10 @@ public sealed class ModelPlayerFactory : IArenaPlayerFactory
 {
     private readonly LoadedNetwork _network;
     private readonly int _visits;
+    private readonly double _scoreUtility;
 
-    public ModelPlayerFactory(string modelPath, int visits, string name, string device = ComputeDevice.Cpu)
+    /// <param name="scoreUtility">How much the expected lead counts beside winning (<see cref="SearchOptions.WithScoreUtility"/>; 0: win rate only).</param>
+    public ModelPlayerFactory(string modelPath, int visits, string name, string device = ComputeDevice.Cpu, double scoreUtility = 0)
     {
         _network = NetworkFactory.Load(ModelSpec.For(modelPath) with
         {
@@ -26,6 +28,7 @@ public sealed class ModelPlayerFactory : IArenaPlayerFactory
             MaxBatchSize = 64,
         });
         _visits = visits;
+        _scoreUtility = scoreUtility;
         Name = name;
     }
 
@@ -38,7 +41,7 @@ public sealed class ModelPlayerFactory : IArenaPlayerFactory
 
     public IEvaluator Evaluator => _network.Evaluator;
 
-    public IArenaPlayer Create(int slot, ulong seed) => new ModelPlayer(Name, _network.Evaluator, _visits, seed);
+    public IArenaPlayer Create(int slot, ulong seed) => new ModelPlayer(Name, _network.Evaluator, _visits, seed, _scoreUtility);
 
     public void Dispose() => _network.Dispose();
 
@@ -56,7 +59,7 @@ public sealed class ModelPlayerFactory : IArenaPlayerFactory
 }
 
 /// <summary>One game's player over a shared evaluator.</summary>
-public sealed class ModelPlayer(string name, IEvaluator evaluator, int visits, ulong seed) : IArenaPlayer
+public sealed class ModelPlayer(string name, IEvaluator evaluator, int visits, ulong seed, double scoreUtility = 0) : IArenaPlayer
 {
     private readonly MctsSearch _search = new(evaluator, new SearchOptions
     {
@@ -66,7 +69,7 @@ public sealed class ModelPlayer(string name, IEvaluator evaluator, int visits, u
         ResignWinRate = 0.02,
         ResignMinVisits = Math.Min(visits, 64),
         MaxNodes = Math.Max(10_000, visits * 4),
-    });
+    }.WithScoreUtility(scoreUtility));
 
     public string Name => name;
 
