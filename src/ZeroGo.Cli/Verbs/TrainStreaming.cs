@@ -16,7 +16,7 @@ internal static class TrainStreaming
     /// <summary>The choices of one invocation, as parsed.</summary>
     public sealed record Request(
         string Source, int? Size, ulong Seed, int? Blocks, int? Channels, long? Steps, double? Hours, int? Batch, int? PositionsPerGame,
-        double ValueWeight, string? Precision, int? Threads, string? HeldOut, int HeldOutGames, double EvalMinutes, string? Init,
+        double? ValueWeight, string? Precision, int? Threads, string? HeldOut, int HeldOutGames, double EvalMinutes, string? Init,
         double? LearningRate = null);
 
     /// <summary>A one-line problem with the request's numbers, or null.</summary>
@@ -40,19 +40,7 @@ internal static class TrainStreaming
             throw new KifuFormatException($"{request.Source}: no such file or folder");
         }
 
-        var config = OpenConfig(run, request, source);
-        // Flags of this invocation (threads, batch, value weight, precision) apply to it, as --steps does in train.
-        config = config with
-        {
-            Training = config.Training with
-            {
-                Threads = request.Threads ?? config.Training.Threads,
-                BatchSize = request.Batch ?? config.Training.BatchSize,
-                ValueWeight = request.ValueWeight,
-                Precision = request.Precision ?? config.Training.Precision,
-            },
-        };
-        config.Validate();
+        var config = ConfigFor(run, request, source);
         var heldOut = request.HeldOut is { } path ? HeldOutSet.Load(path, request.HeldOutGames, source) : null;
         if (heldOut is not null)
         {
@@ -70,6 +58,31 @@ internal static class TrainStreaming
             : $"train: stopped at step {step} (resume with the same command), model {run.LatestModelStem}");
         return reached || (request.Steps is null && request.Hours is null) ? 0 : 1;
     }
+
+    /// <summary>
+    /// The run's config (created when new) with this invocation's flags (threads, batch, value weight, precision)
+    /// applied to it, as --steps does in train. Without <c>--value-weight</c> a run keeps the weight it was created
+    /// with (saved in its config.json; <see cref="HumanValueWeight"/> unless the first command gave one).
+    /// </summary>
+    internal static RunConfig ConfigFor(RunDirectory run, Request request, string source)
+    {
+        var config = OpenConfig(run, request, source);
+        config = config with
+        {
+            Training = config.Training with
+            {
+                Threads = request.Threads ?? config.Training.Threads,
+                BatchSize = request.Batch ?? config.Training.BatchSize,
+                ValueWeight = request.ValueWeight ?? config.Training.ValueWeight,
+                Precision = request.Precision ?? config.Training.Precision,
+            },
+        };
+        config.Validate();
+        return config;
+    }
+
+    /// <summary>The value loss's weight of a new supervised run: low, against the value head's overfitting on human games.</summary>
+    public const double HumanValueWeight = 0.25;
 
     private static RunConfig OpenConfig(RunDirectory run, Request request, string source)
     {
@@ -113,6 +126,7 @@ internal static class TrainStreaming
                 // and 24 with 2 (an oversubscribed parallel region spins).
                 Threads = request.Threads ?? 0,
                 Precision = request.Precision ?? c.Training.Precision,
+                ValueWeight = request.ValueWeight ?? HumanValueWeight,
             },
         }, request.Init, request.LearningRate);
     }

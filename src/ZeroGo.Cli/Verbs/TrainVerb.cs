@@ -15,7 +15,7 @@ namespace ZeroGo.Cli.Verbs;
 /// </summary>
 internal static class TrainVerb
 {
-    private const double HumanValueWeight = 0.25;
+    private const double HumanValueWeight = TrainStreaming.HumanValueWeight;
 
     public static Command Create()
     {
@@ -23,7 +23,7 @@ internal static class TrainVerb
         var fromSgf = new Option<string?>("--from-sgf") { Description = "Import the SGF games under this folder (or file) as training samples first." };
         var fromKifu = new Option<string?>("--from-kifu") { Description = "Import human 19x19 games from a kifu collection first (the tygem-9d folder; never the held-out Tom archive)." };
         var games = new Option<int?>("--games") { Description = "With --from-kifu: import the first N games in archive order into the replay window and train one generation (without it: stream the whole collection)." };
-        var valueWeight = new Option<double?>("--value-weight") { Description = $"Weight of the value loss (default: the run's; {HumanValueWeight} with --from-kifu, against the value head's overfitting on human games)." };
+        var valueWeight = new Option<double?>("--value-weight") { Description = $"Weight of the value loss (default: the run's, saved when it was created; {HumanValueWeight} for a run of human games, against the value head's overfitting on them)." };
         var init = new Option<string?>("--init") { Description = "Initial model of a new run (any board size)." };
         var size = new Option<int?>("--size") { Description = "Board size of a new run (default: that of the imported games)." };
         var steps = new Option<int?>("--steps") { Description = "Training steps for this generation (default: the run's steps per generation); streaming from --from-kifu: the run's total steps." };
@@ -59,7 +59,7 @@ internal static class TrainVerb
 
                     var request = new TrainStreaming.Request(streamed, parse.GetValue(size), parse.GetValue(seed), parse.GetValue(blocks),
                         parse.GetValue(channels), parse.GetValue(steps), parse.GetValue(hours), parse.GetValue(batch), parse.GetValue(perGame),
-                        parse.GetValue(valueWeight) ?? HumanValueWeight, parse.GetValue(precision), parse.GetValue(threads),
+                        parse.GetValue(valueWeight), parse.GetValue(precision), parse.GetValue(threads),
                         parse.GetValue(heldOut), parse.GetValue(heldOutGames), parse.GetValue(evalMinutes), parse.GetValue(init),
                         parse.GetValue(learningRate));
                     if (TrainStreaming.Check(request) is { } problem)
