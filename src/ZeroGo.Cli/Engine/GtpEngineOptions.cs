@@ -46,6 +46,10 @@ public sealed record GtpEngineOptions
     /// <summary>How much the expected lead counts beside winning (<see cref="SearchOptions.WithScoreUtility"/>; 0: win rate only).</summary>
     public double ScoreUtility { get; init; }
 
+    /// <summary>What is wrong with a <c>--score-utility</c> weight (of gtp or arena), or null when it is usable.</summary>
+    public static string? ScoreUtilityProblem(double weight) =>
+        weight is >= 0 and <= 1 ? null : $"--score-utility must be in [0, 1] (got {weight}; 0.3 is KataGo's play default)";
+
     /// <summary>Describes what is wrong with the options, or null when they are usable.</summary>
     public string? Validate()
     {
@@ -64,9 +68,9 @@ public sealed record GtpEngineOptions
             return $"--time must be a positive number of seconds up to one day (got {time.TotalSeconds})";
         }
 
-        if (ScoreUtility is < 0 or > 1 or double.NaN)
+        if (ScoreUtilityProblem(ScoreUtility) is { } scoreProblem)
         {
-            return $"--score-utility must be in [0, 1] (got {ScoreUtility}; 0.3 is KataGo's play default)";
+            return scoreProblem;
         }
 
         if (ModelPath is not null && string.IsNullOrWhiteSpace(ModelPath))

@@ -53,9 +53,9 @@ internal static class ArenaVerb
             }
 
             double leadWeight = parse.GetValue(scoreUtility);
-            if (leadWeight is < 0 or > 1 or double.NaN)
+            if (GtpEngineOptions.ScoreUtilityProblem(leadWeight) is { } scoreProblem)
             {
-                return UsageError.Report("arena", "--score-utility must be in [0, 1] (0.3: KataGo's play default)");
+                return UsageError.Report("arena", scoreProblem);
             }
 
             Sprt? test = null;

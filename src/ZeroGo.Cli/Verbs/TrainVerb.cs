@@ -15,15 +15,13 @@ namespace ZeroGo.Cli.Verbs;
 /// </summary>
 internal static class TrainVerb
 {
-    private const double HumanValueWeight = TrainStreaming.HumanValueWeight;
-
     public static Command Create()
     {
         var runDir = new Option<string>("--run") { Description = "Run folder.", Required = true };
         var fromSgf = new Option<string?>("--from-sgf") { Description = "Import the SGF games under this folder (or file) as training samples first." };
         var fromKifu = new Option<string?>("--from-kifu") { Description = "Import human 19x19 games from a kifu collection first (the tygem-9d folder; never the held-out Tom archive)." };
         var games = new Option<int?>("--games") { Description = "With --from-kifu: import the first N games in archive order into the replay window and train one generation (without it: stream the whole collection)." };
-        var valueWeight = new Option<double?>("--value-weight") { Description = $"Weight of the value loss (default: the run's, saved when it was created; {HumanValueWeight} for a run of human games, against the value head's overfitting on them)." };
+        var valueWeight = new Option<double?>("--value-weight") { Description = $"Weight of the value loss (default: the run's, saved when it was created; {TrainStreaming.HumanValueWeight} for a run of human games, against the value head's overfitting on them)." };
         var init = new Option<string?>("--init") { Description = "Initial model of a new run (any board size)." };
         var size = new Option<int?>("--size") { Description = "Board size of a new run (default: that of the imported games)." };
         var steps = new Option<int?>("--steps") { Description = "Training steps for this generation (default: the run's steps per generation); streaming from --from-kifu: the run's total steps." };
@@ -94,7 +92,7 @@ internal static class TrainVerb
                 var config = TrainingCli.OpenOrCreate(run, boardSize, parse.GetValue(seed), c => c, parse.GetValue(init), parse.GetValue(learningRate));
                 // Positions of one game share one result, so the value head learns the games by heart (AlphaGo's
                 // finding); human games therefore train the value at a low weight unless told otherwise.
-                double? valueLossWeight = parse.GetValue(valueWeight) ?? (kifu is not null ? HumanValueWeight : null);
+                double? valueLossWeight = parse.GetValue(valueWeight) ?? (kifu is not null ? TrainStreaming.HumanValueWeight : null);
                 if (parse.GetValue(steps) is int || parse.GetValue(threads) is int || valueLossWeight is double)
                 {
                     config = config with
