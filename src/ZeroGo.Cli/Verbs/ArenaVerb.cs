@@ -83,8 +83,7 @@ internal static class ArenaVerb
                     Sprt = test,
                     MoveCap = parse.GetValue(moveCap),
                     OpeningMoves = parse.GetValue(openingMoves),
-                }, parse.GetValue(visits), parse.GetValue(output) ?? Path.Combine("runs", "arena", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)),
-                    TrainingCli.Print, leadWeight);
+                }, parse.GetValue(visits), parse.GetValue(output), TrainingCli.Print, leadWeight);
                 return result is null ? 1 : 0;
             }
             catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException
@@ -97,14 +96,21 @@ internal static class ArenaVerb
         return command;
     }
 
-    /// <summary>Plays the match, saving SGFs under <paramref name="sgfFolder"/>; prints progress and the summary lines.</summary>
-    /// <paramref name="scoreUtility"/>: how much the expected lead counts beside winning for <c>model:</c> engines.
-    public static MatchStatistics? Play(string specA, string specB, ArenaOptions options, int defaultVisits, string sgfFolder, Action<string> say,
+    /// <summary>
+    /// Plays the match, saving SGFs under <paramref name="outputFolder"/> (null: a fresh folder of its own under
+    /// <c>runs/arena/</c>); prints progress and the summary lines. <paramref name="scoreUtility"/>: how much the
+    /// expected lead counts beside winning for <c>model:</c> engines.
+    /// </summary>
+    public static MatchStatistics? Play(string specA, string specB, ArenaOptions options, int defaultVisits, string? outputFolder, Action<string> say,
         double scoreUtility = 0)
     {
         using var a = CreateEngine(specA, defaultVisits, options.Size, scoreUtility);
         using var b = CreateEngine(specB, defaultVisits, options.Size, scoreUtility);
-        Directory.CreateDirectory(sgfFolder);
+        string description = string.Create(CultureInfo.InvariantCulture,
+            $"{a.Name} vs {b.Name}: {options.Games} games on {options.Size}x{options.Size}, komi {options.Komi}, seed {options.Seed}, started {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC");
+        string sgfFolder = outputFolder is null
+            ? MatchFolder.ClaimFresh(MatchFolder.DefaultFor(DateTime.UtcNow), description)
+            : MatchFolder.Use(outputFolder, description);
         var match = new ArenaMatch(a, b, options);
         match.GameFinished += (game, stats) =>
         {

@@ -30,10 +30,11 @@ internal static class PlayVerb
         var handicap = new Option<int>("--handicap") { Description = "Fixed handicap stones for Black (0, 2..9).", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "Search threads.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
         var engine = new Option<string>("--engine") { Description = EngineChoice.Help, DefaultValueFactory = _ => "auto" };
+        var noResign = new Option<bool>("--no-resign") { Description = "The AI plays every game out instead of resigning one it has lost (win rate below 3 % for 3 of its moves)." };
         var stats = new Option<bool>("--stats") { Description = "On exit, print how many frames were drawn (the loop redraws only on change)." };
         var command = new Command("play", "Play against the AI in a window.")
         {
-            size, visits, color, model, level, komi, handicap, threads, engine, stats,
+            size, visits, color, model, level, komi, handicap, threads, engine, noResign, stats,
         };
         command.SetAction(parse =>
         {
@@ -69,12 +70,13 @@ internal static class PlayVerb
                 Komi = parse.GetValue(komi),
                 Handicap = stones,
                 Level = strength!,
+                Resignation = parse.GetValue(noResign) ? ResignationRule.Never : ResignationRule.Default,
             };
             try
             {
                 using var engine = DesktopEngine.CreateWith(engineName, modelSpec, BoardGeometry.Get(boardSize), parse.GetValue(threads));
                 Console.Error.WriteLine($"zerogo play: {boardSize}x{boardSize}, opponent: {engine.Source.Name}");
-                var opponent = new LevelOpponent(engine.Source, settings.Level, settings.Visits);
+                var opponent = new LevelOpponent(engine.Source, settings.Level, settings.Visits, resignation: settings.Resignation);
                 using var screen = new PlayScreen(new PlayController(settings, opponent, ownership: engine.Ownership))
                 {
                     SaveGame = SaveGame,

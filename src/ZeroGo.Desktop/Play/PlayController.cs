@@ -191,7 +191,14 @@ public sealed class PlayController : IDisposable
                 UndoOne();
             }
 
+            // After the AI resigned it is its turn: take back the human's move so the human plays again.
+            while (Game.Moves.Count > 0 && Game.ToMove != HumanColor)
+            {
+                UndoOne();
+            }
+
             LastEvent = "Back to play";
+            StartAiIfItsTurn();
             return;
         }
 
@@ -283,6 +290,20 @@ public sealed class PlayController : IDisposable
         }
 
         var color = Game.ToMove;
+        if (reply.Move.IsResign)
+        {
+            if (color != HumanColor)
+            {
+                Phase = GamePhase.Resigned;
+                ResultText = HumanColor.Letter() + "+R";
+                LastEvent = $"ZeroGo resigned: {ResultText}" + (reply.Note is null ? "" : $" ({reply.Note})");
+                return true;
+            }
+
+            // Asked to move for the human, the AI never gives the human's game up: it plays its best move.
+            reply = reply with { Move = reply.Analysis?.Best?.Move ?? Move.Pass };
+        }
+
         var verdict = Game.TryPlay(reply.Move);
         if (verdict != MoveLegality.Legal)
         {

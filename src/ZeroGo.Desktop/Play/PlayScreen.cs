@@ -443,7 +443,7 @@ public sealed class PlayScreen : IScreen
 
         if (_controller.Phase == GamePhase.Resigned)
         {
-            return ($"Game over: {_controller.ResultText}", StatusKind.Result);
+            return ($"Game over: {_controller.LastEvent ?? _controller.ResultText}", StatusKind.Result);
         }
 
         if (_controller.IsThinking)

@@ -24,5 +24,8 @@ public sealed record PlaySettings
 
     public string HumanName { get; init; } = "You";
 
+    /// <summary>When the AI gives a lost game up (<see cref="ResignationRule.Never"/>: it plays every game out).</summary>
+    public ResignationRule Resignation { get; init; } = ResignationRule.Default;
+
     public Rules Rules => new() { Komi = Komi };
 }

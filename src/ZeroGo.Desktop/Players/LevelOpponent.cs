@@ -7,19 +7,22 @@ namespace ZeroGo.Desktop.Players;
 /// <summary>
 /// An opponent at a <see cref="StrengthLevel"/> on top of any <see cref="IAnalysisSource"/>: analyses with the
 /// level's share of visits, then picks the best candidate or draws one with temperature. It passes back when the
-/// human passed and counting the board (dead stones from ownership) says it wins, as players expect.
+/// human passed and counting the board (dead stones from ownership) says it wins, as players expect, and resigns
+/// a game it has lost by its <see cref="ResignationRule"/>.
 /// </summary>
 public sealed class LevelOpponent : IOpponent
 {
     private readonly IAnalysisSource _source;
     private readonly Random _random;
+    private readonly ResignationCounter _resignation;
 
-    public LevelOpponent(IAnalysisSource source, StrengthLevel level, int fullVisits, int seed = 0)
+    public LevelOpponent(IAnalysisSource source, StrengthLevel level, int fullVisits, int seed = 0, ResignationRule? resignation = null)
     {
         _source = source;
         Level = level;
         FullVisits = Math.Max(1, fullVisits);
         _random = seed == 0 ? new Random() : new Random(seed);
+        _resignation = new ResignationCounter(resignation ?? ResignationRule.Default);
     }
 
     public StrengthLevel Level { get; }
@@ -38,6 +41,11 @@ public sealed class LevelOpponent : IOpponent
         if (playable.Count == 0 || playable.All(c => c.Move.IsPass))
         {
             return new OpponentReply(Move.Pass, analysis, "no useful move left");
+        }
+
+        if (_resignation.ShouldResign(state.Moves.Count, analysis.WinRate, state.Geometry.Area))
+        {
+            return new OpponentReply(Move.Resign, analysis, _resignation.Rule.Reason);
         }
 
         if (state.ConsecutivePasses == 1 && analysis.OwnershipBlack is { } ownership)
