@@ -100,6 +100,8 @@ public sealed class CliProcessTests
     [InlineData("--visits", "0", "--visits must be positive")]
     [InlineData("--time", "-1", "--time must be a positive number")]
     [InlineData("--score-utility", "1.5", "--score-utility must be in [0, 1]")]
+    [InlineData("--resign-below", "70", "--resign-below must be a percentage from 0 (never resign) to 50")]
+    [InlineData("--resign-below", "-1", "--resign-below must be a percentage")]
     public void BadOptionsAreUsageErrors(string option, string value, string message)
     {
         using var folder = new TempFolder();

@@ -18,6 +18,22 @@ public sealed class GtpEngineTests
     private static readonly Regex LizzieCandidate = new(
         @"info move (?<move>[A-HJ-T]\d{1,2}|pass) visits (?<visits>\d+) winrate (?<winrate>\d+) prior (?<prior>\d+) lcb (?<lcb>\d+) order (?<order>\d+) pv(?<pv>( ([A-HJ-T]\d{1,2}|pass))+)");
 
+    [Theory]
+    [InlineData(0.03, true, "resigns below 3% win rate")]
+    [InlineData(0.1, true, "resigns below 10% win rate")]
+    [InlineData(0.0, false, "never resigns")]
+    public void GenmoveResignsByTheRuleItWasGiven(double below, bool enabled, string described)
+    {
+        using var folder = new TempFolder();
+        var options = EngineFixtures.Quick(folder.Path) with { ResignBelow = below };
+        using var engine = GtpEngine.Create(options, new StringWriter());
+        var rule = Assert.IsType<Gtp.Analysis.SearchMoveGenerator>(engine.Generator).Resignation;
+        Assert.Equal(enabled, rule.Enabled);
+        Assert.Equal(enabled ? below : 0, rule.WinRateBelow);
+        Assert.Contains(described, engine.Describe(options));
+        Assert.Equal(0.03, new GtpEngineOptions().ResignBelow);
+    }
+
     [Fact]
     public void WithoutAModelTheNetworkEngineSaysItIsFreshAndPlaysLegalMoves()
     {

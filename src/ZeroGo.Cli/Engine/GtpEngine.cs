@@ -83,7 +83,10 @@ public sealed class GtpEngine : IDisposable
                 BatchSize = NetworkFactory.LeavesPerThread,
                 Seed = options.Seed,
             }).WithScoreUtility(options.ScoreUtility);
-            var generator = new SearchMoveGenerator(new LazyNetworkEvaluator(networks), search, options.Visits, options.TimePerMove);
+            var generator = new SearchMoveGenerator(new LazyNetworkEvaluator(networks), search, options.Visits, options.TimePerMove)
+            {
+                Resignation = options.Resignation,
+            };
             var session = new EngineSession(generator, boardSize: networks.PreferredBoardSize ?? 19);
             commands.Register(new AnalysisCommands(generator));
             commands.Register(new HeatmapCommand((state, argument) =>
@@ -118,7 +121,10 @@ public sealed class GtpEngine : IDisposable
             ? string.Create(CultureInfo.InvariantCulture, $", at most {t.TotalSeconds:0.###} s per move")
             : "";
         string ponder = Ponder ? ", pondering" : "";
-        return $"engine network: {Networks.Describe()}; {visits}{time}{ponder}, {options.Threads} search thread(s), " +
+        string resign = options.Resignation.Enabled
+            ? string.Create(CultureInfo.InvariantCulture, $", resigns below {options.ResignBelow * 100:0.#}% win rate")
+            : ", never resigns";
+        return $"engine network: {Networks.Describe()}; {visits}{time}{ponder}{resign}, {options.Threads} search thread(s), " +
                $"{options.Device}, {options.Precision.ShortName()} search (heatmap fp32), seed {options.Seed}";
     }
 

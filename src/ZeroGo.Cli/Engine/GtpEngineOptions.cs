@@ -46,6 +46,15 @@ public sealed record GtpEngineOptions
     /// <summary>How much the expected lead counts beside winning (<see cref="SearchOptions.WithScoreUtility"/>; 0: win rate only).</summary>
     public double ScoreUtility { get; init; }
 
+    /// <summary>
+    /// <c>genmove</c> resigns when its win rate has stayed below this share for three of its moves in a row, past a
+    /// quarter of the board's points (<see cref="ResignationRule"/>); 0: never.
+    /// </summary>
+    public double ResignBelow { get; init; } = ResignationRule.Default.WinRateBelow;
+
+    /// <summary>The rule <see cref="ResignBelow"/> makes.</summary>
+    public ResignationRule Resignation => ResignBelow <= 0 ? ResignationRule.Never : ResignationRule.Default with { WinRateBelow = ResignBelow };
+
     /// <summary>What is wrong with a <c>--score-utility</c> weight (of gtp or arena), or null when it is usable.</summary>
     public static string? ScoreUtilityProblem(double weight) =>
         weight is >= 0 and <= 1 ? null : $"--score-utility must be in [0, 1] (got {weight}; 0.3 is KataGo's play default)";
@@ -66,6 +75,12 @@ public sealed record GtpEngineOptions
         if (TimePerMove is { } time && (time <= TimeSpan.Zero || time > TimeSpan.FromDays(1)))
         {
             return $"--time must be a positive number of seconds up to one day (got {time.TotalSeconds})";
+        }
+
+        if (ResignBelow is < 0 or > 0.5 || double.IsNaN(ResignBelow))
+        {
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"--resign-below must be a percentage from 0 (never resign) to 50 (got {ResignBelow * 100})");
         }
 
         if (ScoreUtilityProblem(ScoreUtility) is { } scoreProblem)

@@ -24,7 +24,7 @@ internal static class GtpVerb
         var command = new Command("gtp", "Run the GTP engine on stdin/stdout (GTP version 2, plus GNU Go / KGS / Leela Zero / KataGo extensions).")
         {
             options.Engine, options.Model, options.Visits, options.Threads, options.Time, options.Ponder, options.Device, options.Precision,
-            options.Seed, options.ScoreUtility,
+            options.Seed, options.ScoreUtility, options.ResignBelow,
         };
         command.SetAction(parse => Run(options, parse));
         return command;
@@ -144,6 +144,12 @@ internal sealed class GtpVerbOptions
 
     public Option<double> ScoreUtility { get; } = ArenaVerb.ScoreUtilityOption();
 
+    public Option<double> ResignBelow { get; } = new("--resign-below")
+    {
+        Description = "genmove resigns when its win rate has stayed below this percentage for 3 of its moves in a row, once a quarter of the board's points are played (Leela Zero and KataGo resign too); 0: never.",
+        DefaultValueFactory = _ => ResignationRule.Default.WinRateBelow * 100,
+    };
+
     /// <summary>Throws <see cref="ArgumentException"/> for values no engine accepts.</summary>
     public GtpEngineOptions ToEngineOptions(ParseResult parse)
     {
@@ -174,6 +180,7 @@ internal sealed class GtpVerbOptions
             Precision = precision,
             Seed = parse.GetValue(Seed) ?? _defaultSeed,
             ScoreUtility = parse.GetValue(ScoreUtility),
+            ResignBelow = parse.GetValue(ResignBelow) / 100,
         };
     }
 

@@ -9,6 +9,7 @@ using ZeroGo.Cli.Engine;
 using ZeroGo.Desktop.Engines;
 using ZeroGo.Neural.Files;
 using ZeroGo.Neural.Loading;
+using ZeroGo.Search;
 
 namespace ZeroGo.Cli.Verbs;
 

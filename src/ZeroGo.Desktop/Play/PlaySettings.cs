@@ -1,5 +1,6 @@
 using ZeroGo.Desktop.Players;
 using ZeroGo.Go;
+using ZeroGo.Search;
 
 namespace ZeroGo.Desktop.Play;
 

@@ -1,6 +1,7 @@
 using ZeroGo.Desktop.Analysis;
 using ZeroGo.Desktop.Scoring;
 using ZeroGo.Go;
+using ZeroGo.Search;
 
 namespace ZeroGo.Desktop.Players;
 

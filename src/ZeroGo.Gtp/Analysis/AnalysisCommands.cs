@@ -62,7 +62,7 @@ public sealed class AnalysisCommands(SearchMoveGenerator engine) : IGtpCommandSe
         var result = engine.Think(session.State, color, engine.LimitsFor(session.TimeBudgetFor(color)),
             snapshot => call.WriteLine(Format(snapshot, flavour, arguments)), arguments.Interval, call.Cancellation,
             arguments.Restrictions);
-        var move = result.Move;
+        var move = engine.Decide(session.State, result);
         if (!move.IsResign && session.Play(color, move) != MoveLegality.Legal)
         {
             move = Move.Pass; // cannot happen with a consistent search; never answer with an unplayable move

@@ -18,6 +18,8 @@ public sealed class SearchMoveGenerator : IPonderingMoveGenerator
 {
     private volatile Task<SearchResult>? _ponder;
 
+    private ResignationCounter _resignation = new(ResignationRule.Never);
+
     public SearchMoveGenerator(IEvaluator evaluator, SearchOptions? options = null, int? visits = SearchLimits.DefaultMoveVisits,
         TimeSpan? maxTimePerMove = null, bool ponder = false)
     {
@@ -44,6 +46,13 @@ public sealed class SearchMoveGenerator : IPonderingMoveGenerator
     /// <summary>Keep searching the position after our move until the next command needs the engine.</summary>
     public bool Ponder { get; set; }
 
+    /// <summary>When <c>genmove</c> gives the game up (default: never; <c>zerogo gtp</c> sets <see cref="ResignationRule.Default"/>).</summary>
+    public ResignationRule Resignation
+    {
+        get => _resignation.Rule;
+        set => _resignation = new ResignationCounter(value);
+    }
+
     /// <summary>The result of the last move generated (for logs and tests).</summary>
     public SearchResult? LastResult { get; private set; }
 
@@ -52,9 +61,19 @@ public sealed class SearchMoveGenerator : IPonderingMoveGenerator
     public Move GenerateMove(GameState state, Color color, TimeBudget time, CancellationToken cancellation)
     {
         var result = Think(state, color, LimitsFor(time), null, TimeSpan.Zero, cancellation);
-        StartPonderingAfter(state, color, result.Move);
-        return result.Move;
+        var move = Decide(state, result);
+        StartPonderingAfter(state, color, move);
+        return move;
     }
+
+    /// <summary>
+    /// The answer to a move request for <paramref name="state"/> (before the move) searched into
+    /// <paramref name="result"/>: its move, or a resignation when <see cref="Resignation"/> says the game is lost.
+    /// </summary>
+    public Move Decide(GameState state, SearchResult result) =>
+        !result.Move.IsResign && _resignation.ShouldResign(state.Moves.Count, result.Snapshot.WinRate, state.Geometry.Area)
+            ? Move.Resign
+            : result.Move;
 
     /// <summary>
     /// Searches <paramref name="state"/> with <paramref name="color"/> to move within <paramref name="limits"/>,

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace ZeroGo.Desktop.Players;
+namespace ZeroGo.Search;
 
 /// <summary>
-/// When the desktop's AI gives a game up, as Leela Zero and KataGo do: its own win rate has stayed below
+/// When a player gives a game up (the desktop's AI, the GTP engine), as Leela Zero and KataGo do: its own win rate has stayed below
 /// <see cref="WinRateBelow"/> for <see cref="ConsecutiveMoves"/> of its moves in a row, and the game is past its
 /// opening (<see cref="MinMoveShareOfArea"/> of the board's points played), where a small network's value is least
 /// reliable. Without it a lost AI plays on until every one of its stones is captured.

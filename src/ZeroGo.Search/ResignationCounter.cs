@@ -1,4 +1,4 @@
-namespace ZeroGo.Desktop.Players;
+namespace ZeroGo.Search;
 
 /// <summary>
 /// Counts one player's consecutive hopeless moves for a <see cref="ResignationRule"/>. A move counts only when it
