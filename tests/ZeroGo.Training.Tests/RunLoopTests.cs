@@ -221,6 +221,18 @@ public class InitModelTests
         RunLoopTests.Tiny().Validate();   // a random-weights run has no init to match
     }
 
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    public void A_value_search_share_outside_0_to_1_is_refused(double share)
+    {
+        var config = RunLoopTests.Tiny() with { Training = RunLoopTests.Tiny().Training with { ValueSearchShare = share } };
+        var error = Assert.Throws<ArgumentException>(config.Validate);
+        Assert.Contains("training.valueSearchShare", error.Message);
+        var kept = RunConfig.FromJson((RunLoopTests.Tiny() with { Training = RunLoopTests.Tiny().Training with { ValueSearchShare = 0.5 } }).ToJson());
+        Assert.Equal(0.5, kept.Training.ValueSearchShare);
+    }
+
     [Fact]
     public void A_run_without_init_records_none()
     {

@@ -1,5 +1,6 @@
 using ZeroGo.Go;
 using ZeroGo.Training.Samples;
+using ZeroGo.Training.Trainer;
 
 namespace ZeroGo.Training.Tests;
 
@@ -157,6 +158,44 @@ public class SampleTests
         });
         Assert.Equal(12, seen.Count);
         Assert.Contains(Color.White, seen);
+    }
+
+    [Fact]
+    public void A_value_search_share_moves_the_outcome_towards_the_search_value_of_searched_moves_only()
+    {
+        var game = SmallGame();
+        var targets = new TrainingTargets(game.Area);
+
+        targets.Fill(game, 0, Color.Black, valueSearchShare: 0.5); // Black won; its search said 0.1 (55 %)
+        AssertWdl((0.775f, 0f, 0.225f), targets.Wdl);
+        targets.Fill(game, 1, Color.White, valueSearchShare: 0.5); // White lost; its search said 0.1 too
+        AssertWdl((0.275f, 0f, 0.725f), targets.Wdl);
+        targets.Fill(game, 1, Color.White, valueSearchShare: 1);
+        AssertWdl((0.55f, 0f, 0.45f), targets.Wdl);
+        targets.Fill(game, 1, Color.White);
+        AssertWdl((0f, 0f, 1f), targets.Wdl);
+        Assert.Equal(-1, targets.Value);
+
+        game.Moves[0].Visits = 0; // a human move: no search to learn from
+        targets.Fill(game, 0, Color.Black, valueSearchShare: 0.5);
+        AssertWdl((1f, 0f, 0f), targets.Wdl);
+
+        var batch = TrainingBatch.Build([(SmallGame(), 0)], _ => Symmetry.Identity, valueSearchShare: 0.5);
+        Assert.Equal([0.775f, 0.225f, 0f], batch.Outcome, new FloatTolerance(1e-5f)); // network order: win, loss, draw
+
+        static void AssertWdl((float Win, float Draw, float Loss) expected, (float Win, float Draw, float Loss) actual)
+        {
+            Assert.Equal(expected.Win, actual.Win, 5);
+            Assert.Equal(expected.Draw, actual.Draw, 5);
+            Assert.Equal(expected.Loss, actual.Loss, 5);
+        }
+    }
+
+    private sealed class FloatTolerance(float tolerance) : IEqualityComparer<float>
+    {
+        public bool Equals(float x, float y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(float value) => 0;
     }
 
     [Fact]

@@ -23,6 +23,7 @@ internal static class LoopVerb
         var games = new Option<int?>("--games-per-generation") { Description = "Self-play games per generation (new runs)." };
         var visits = new Option<int?>("--visits") { Description = "Visits of a full self-play search (new runs)." };
         var steps = new Option<int?>("--steps-per-generation") { Description = "Training steps per generation (new runs)." };
+        var valueSearchShare = new Option<double?>("--value-search-share") { Description = "Share of a position's value target taken from its own search instead of the game's result, 0..1 (new runs; default 0: the result alone, as AlphaZero)." };
         var windowMin = new Option<int?>("--window-min-samples") { Description = "Positions the replay window holds before a new run's first training (default: the size's; 50,000 on 9x9)." };
         var blocks = new Option<int?>("--blocks") { Description = "Residual blocks of a new network." };
         var channels = new Option<int?>("--channels") { Description = "Channels of a new network." };
@@ -38,7 +39,7 @@ internal static class LoopVerb
         var localSelfPlay = new Option<int>("--local-selfplay") { Description = "With --store: games the trainer plays at once itself (0 = only workers).", DefaultValueFactory = _ => 0 };
         var command = new Command("loop", "Self-play, train, promote: the learning loop, resumable (kill -9 safe).")
         {
-            runDir, size, hours, generations, seed, games, visits, steps, windowMin, blocks, channels, gate, gumbel, puct, device, precision, threads, init, learningRate, store, localSelfPlay,
+            runDir, size, hours, generations, seed, games, visits, steps, windowMin, valueSearchShare, blocks, channels, gate, gumbel, puct, device, precision, threads, init, learningRate, store, localSelfPlay,
         };
         command.SetAction(parse =>
         {
@@ -84,6 +85,7 @@ internal static class LoopVerb
                     {
                         StepsPerGeneration = parse.GetValue(steps) ?? c.Training.StepsPerGeneration,
                         WindowMinSamples = parse.GetValue(windowMin) ?? c.Training.WindowMinSamples,
+                        ValueSearchShare = parse.GetValue(valueSearchShare) ?? c.Training.ValueSearchShare,
                         Device = parse.GetValue(device) ?? c.Training.Device,
                         Precision = parse.GetValue(precision) ?? c.Training.Precision,
                         Threads = parse.GetValue(threads) ?? c.Training.Threads,

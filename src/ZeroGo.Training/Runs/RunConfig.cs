@@ -137,6 +137,7 @@ public sealed record RunConfig
         Check(Training.StepsPerGeneration >= 1, "training.stepsPerGeneration", ">= 1");
         Check(Training.LearningRate > 0, "training.learningRate", "> 0");
         Check(Training.ValueWeight is >= 0 and <= 100, "training.valueWeight", "0..100");
+        Check(Training.ValueSearchShare is >= 0 and <= 1, "training.valueSearchShare", "0..1");
         Check(Training.WindowMinSamples >= 1 && Training.WindowMaxSamples >= Training.WindowMinSamples,
             "training.windowMinSamples/windowMaxSamples", "1 <= min <= max");
         Check(Gate.Games >= 1 && Gate.Visits >= 1, "gate.games/gate.visits", ">= 1");
@@ -278,6 +279,14 @@ public sealed record TrainingSettings
     public double ScoreWeight { get; init; } = 0.02;
 
     public double OwnershipWeight { get; init; } = 0.5;
+
+    /// <summary>
+    /// Share of a self-play position's value target taken from its own search (the root value, as a win/loss
+    /// probability) instead of the game's result: 0 = the result alone (AlphaZero), 0.5 = their mean. The result
+    /// carries every later mistake of a noisy game; the search's value carries only its own. Human moves (no
+    /// search) always learn the result.
+    /// </summary>
+    public double ValueSearchShare { get; init; }
 
     /// <summary>Random board symmetry per sample (inputs and targets together).</summary>
     public bool Symmetries { get; init; } = true;

@@ -453,7 +453,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
 
                     var choices = Symmetry.For(geometry).ToArray();
                     return choices[symmetryRandom.Next(choices.Length)];
-                });
+                }, settings.ValueSearchShare);
                 LossBreakdown losses;
                 try
                 {

@@ -27,6 +27,12 @@ public sealed class TrainingTargets
     /// <summary>Outcome for the side to move: win = 1, draw = 0, loss = -1.</summary>
     public float Value { get; set; }
 
+    /// <summary>
+    /// The value head's target as win/draw/loss probabilities: the outcome, mixed with the search's root value when
+    /// <see cref="Fill"/> is given a search share.
+    /// </summary>
+    public (float Win, float Draw, float Loss) Wdl { get; private set; }
+
     /// <summary>Final score lead of the side to move (area count with komi).</summary>
     public float Score { get; set; }
 
@@ -36,11 +42,11 @@ public sealed class TrainingTargets
     /// <summary>1 when <see cref="Score"/> and <see cref="Ownership"/> come from a counted final position.</summary>
     public float ScoreWeight { get; set; }
 
-    /// <summary>Win/draw/loss as one-hot probabilities (the value head's target).</summary>
-    public (float Win, float Draw, float Loss) Wdl => Value > 0 ? (1, 0, 0) : Value < 0 ? (0, 0, 1) : (0, 1, 0);
-
-    /// <summary>Fills the targets for the position before move <paramref name="moveIndex"/> of <paramref name="game"/>.</summary>
-    public void Fill(GameRecord game, int moveIndex, Color toMove)
+    /// <summary>
+    /// Fills the targets for the position before move <paramref name="moveIndex"/> of <paramref name="game"/>;
+    /// <paramref name="valueSearchShare"/> of the value target comes from that move's search (none for a human move).
+    /// </summary>
+    public void Fill(GameRecord game, int moveIndex, Color toMove, double valueSearchShare = 0)
     {
         var move = game.Moves[moveIndex];
         Array.Clear(Policy);
@@ -72,6 +78,7 @@ public sealed class TrainingTargets
         float sign = toMove == Color.Black ? 1 : -1;
         Value = sign * game.Winner;
         ValueWeight = game.HasValueTarget ? 1 : 0;
+        Wdl = MixedOutcome(Value, move, valueSearchShare);
         if (game.HasFinalScore && game.FinalOwnership.Length == game.Area)
         {
             Score = sign * game.ScoreForBlack;
@@ -88,6 +95,21 @@ public sealed class TrainingTargets
             Array.Clear(Ownership);
             ScoreWeight = 0;
         }
+    }
+
+    /// <summary>The one-hot outcome, moved <paramref name="searchShare"/> of the way to the search's root value.</summary>
+    private static (float Win, float Draw, float Loss) MixedOutcome(float outcome, MoveRecord move, double searchShare)
+    {
+        (float win, float draw, float loss) = outcome > 0 ? (1f, 0f, 0f) : outcome < 0 ? (0f, 0f, 1f) : (0f, 1f, 0f);
+        if (searchShare <= 0 || move.Visits <= 0)
+        {
+            return (win, draw, loss);
+        }
+
+        // The root value is the side to move's expected result in [-1, 1]; as a win/loss split it has no draw.
+        float share = (float)searchShare;
+        float searchWin = Math.Clamp((1 + move.RootValue) / 2, 0f, 1f);
+        return ((1 - share) * win + share * searchWin, (1 - share) * draw, (1 - share) * loss + share * (1 - searchWin));
     }
 
     /// <summary>

@@ -40,10 +40,11 @@ public sealed class TrainingBatch
     public int Count => Features.Count;
 
     /// <summary>
-    /// Replays each chosen position, encodes it through a symmetry (random when <paramref name="random"/> is
-    /// given, else identity) and lays out its targets the same way.
+    /// Replays each chosen position, encodes it through the symmetry <paramref name="chooseSymmetry"/> picks and lays
+    /// out its targets the same way; <paramref name="valueSearchShare"/>: <see cref="Runs.TrainingSettings.ValueSearchShare"/>.
     /// </summary>
-    public static TrainingBatch Build(IReadOnlyList<(GameRecord Game, int MoveIndex)> samples, Func<BoardGeometry, Symmetry> chooseSymmetry)
+    public static TrainingBatch Build(IReadOnlyList<(GameRecord Game, int MoveIndex)> samples, Func<BoardGeometry, Symmetry> chooseSymmetry,
+        double valueSearchShare = 0)
     {
         // Chosen in sample order before the parallel part, so a seeded chooser gives the same batch every time.
         var symmetries = new Symmetry[samples.Count];
@@ -64,7 +65,7 @@ public sealed class TrainingBatch
             {
                 var request = GameStateRequests.Create(state);
                 FeatureEncoder.Encode(request, symmetry, position);
-                target.Fill(game, index, state.ToMove);
+                target.Fill(game, index, state.ToMove, valueSearchShare);
             }, [moveIndex]);
             target.ApplySymmetry(symmetry, game.Width, game.Height);
             encoded[i] = position;
