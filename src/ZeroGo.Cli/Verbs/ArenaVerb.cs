@@ -106,10 +106,11 @@ internal static class ArenaVerb
     {
         using var a = CreateEngine(specA, defaultVisits, options.Size, scoreUtility);
         using var b = CreateEngine(specB, defaultVisits, options.Size, scoreUtility);
+        var started = DateTime.UtcNow;
         string description = string.Create(CultureInfo.InvariantCulture,
-            $"{a.Name} vs {b.Name}: {options.Games} games on {options.Size}x{options.Size}, komi {options.Komi}, seed {options.Seed}, started {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC");
+            $"{a.Name} vs {b.Name}: {options.Games} games on {options.Size}x{options.Size}, komi {options.Komi}, seed {options.Seed}, started {started:yyyy-MM-dd HH:mm:ss} UTC");
         string sgfFolder = outputFolder is null
-            ? MatchFolder.ClaimFresh(MatchFolder.DefaultFor(DateTime.UtcNow), description)
+            ? MatchFolder.ClaimFresh(MatchFolder.DefaultFor(started), description)
             : MatchFolder.Use(outputFolder, description);
         var match = new ArenaMatch(a, b, options);
         match.GameFinished += (game, stats) =>

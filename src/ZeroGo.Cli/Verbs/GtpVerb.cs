@@ -146,7 +146,7 @@ internal sealed class GtpVerbOptions
 
     public Option<double> ResignBelow { get; } = new("--resign-below")
     {
-        Description = "genmove resigns when its win rate has stayed below this percentage for 3 of its moves in a row, once a quarter of the board's points are played (Leela Zero and KataGo resign too); 0: never.",
+        Description = $"genmove resigns when its win rate has stayed below this percentage for {ResignationRule.Default.ConsecutiveMoves} of its moves in a row, once a quarter of the board's points are played (Leela Zero and KataGo resign too); 0: never.",
         DefaultValueFactory = _ => ResignationRule.Default.WinRateBelow * 100,
     };
 

@@ -31,7 +31,7 @@ internal static class PlayVerb
         var handicap = new Option<int>("--handicap") { Description = "Fixed handicap stones for Black (0, 2..9).", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "Search threads.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
         var engine = new Option<string>("--engine") { Description = EngineChoice.Help, DefaultValueFactory = _ => "auto" };
-        var noResign = new Option<bool>("--no-resign") { Description = "The AI plays every game out instead of resigning one it has lost (win rate below 3 % for 3 of its moves)." };
+        var noResign = new Option<bool>("--no-resign") { Description = $"The AI plays every game out instead of resigning one it has lost ({ResignationRule.Default.Reason})." };
         var stats = new Option<bool>("--stats") { Description = "On exit, print how many frames were drawn (the loop redraws only on change)." };
         var command = new Command("play", "Play against the AI in a window.")
         {
