@@ -193,6 +193,52 @@ public sealed class PolicyValueNetwork : IDisposable
         return copy;
     }
 
+    /// <summary>
+    /// A deeper copy of this network that computes exactly the same function: the first
+    /// <see cref="NetworkConfig.Blocks"/> blocks, stem and heads keep their weights, and
+    /// <paramref name="blocks"/> − Blocks new residual blocks are appended before the trunk's final norm with their
+    /// last convolution at zero, so each adds nothing to the stream until training moves it (the zero-initialised
+    /// residual branch of Goyal et al. and Net2DeeperNet). Lets a trained network grow when its accuracy flattens
+    /// instead of starting a larger one from random weights. The copy is in fp32 on this network's device.
+    /// </summary>
+    public PolicyValueNetwork Deepened(int blocks, long seed)
+    {
+        if (blocks < Config.Blocks)
+        {
+            throw new ArgumentException($"a {Config.Name} network cannot be deepened to {blocks} blocks (fewer than it has)", nameof(blocks));
+        }
+
+        var deeper = Create(Config with { Blocks = blocks }, ComputeDevice.Cpu, seed);
+        lock (_inferenceLock)
+        {
+            ThrowIfDisposed();
+            using var noGrad = torch.no_grad();
+            using var source = Precision == Precision.Float32 && Device.type == DeviceType.CPU ? null : Clone(ComputeDevice.Cpu);
+            var sourceState = (source?._module ?? _module).state_dict();
+            foreach (var (name, tensor) in deeper._module.state_dict())
+            {
+                if (sourceState.TryGetValue(name, out var kept))
+                {
+                    tensor.copy_(kept);
+                }
+            }
+
+            foreach (var block in deeper._module.Blocks.Skip(Config.Blocks))
+            {
+                block.SilenceResidualBranch();
+            }
+        }
+
+        if (Device.type != DeviceType.CPU)
+        {
+            deeper._module.to(Device);
+            deeper.Device = Device;
+        }
+
+        deeper.Info = Info with { Notes = $"{Config.Name} deepened to {deeper.Config.Name} (new blocks start as identity); {Info.Notes}" };
+        return deeper;
+    }
+
     /// <summary>Takes the weights of <paramref name="source"/> (same shape), e.g. after a training step.</summary>
     public void CopyWeightsFrom(PolicyValueNetwork source)
     {

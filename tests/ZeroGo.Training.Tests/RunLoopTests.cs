@@ -211,6 +211,42 @@ public class InitModelTests
     }
 
     [Fact]
+    public void A_run_asking_for_more_blocks_than_its_init_model_starts_from_the_model_deepened()
+    {
+        var root = RunLoopTests.NewRoot("deepen");
+        try
+        {
+            var stem = SaveModel(Path.Combine(root, "source"), blocks: 2, channels: 8, size: "7x7", steps: 42);
+            var record = InitModelRecord.Read(stem);
+            var error = Assert.Throws<ArgumentException>(() => RunLoopTests.Tiny().StartingFrom(record, blocks: 1));
+            Assert.Contains("can add blocks, not remove them", error.Message);
+
+            var config = RunLoopTests.Tiny().StartingFrom(record, blocks: 4);
+            config.Validate();
+            Assert.Equal((4, 8), (config.Network.Blocks, config.Network.Channels));
+            var run = new RunDirectory(Path.Combine(root, "run"));
+            run.CreateFolders();
+            run.SaveConfig(config);
+            new RunLoop(run, run.LoadConfig()).EnsureInitialModel();
+
+            using var source = ZeroGo.Neural.PolicyValueNetwork.Load(stem);
+            using var generation0 = ZeroGo.Neural.PolicyValueNetwork.Load(run.ModelStem(0));
+            Assert.Equal(4, generation0.Config.Blocks);
+            var game = new ZeroGo.Go.GameState(ZeroGo.Go.BoardGeometry.Get(7));
+            game.Play(ZeroGo.Go.Color.Black, ZeroGo.Go.Move.At(game.Geometry.PointAt(3, 3)));
+            var batch = new ZeroGo.Neural.Features.FeatureBatch();
+            var encoded = new ZeroGo.Neural.Features.EncodedPosition();
+            ZeroGo.Neural.Features.FeatureEncoder.Encode(ZeroGo.Search.EvaluationRequestBuilder.Create(game, historyLength: 0), ZeroGo.Go.Symmetry.Identity, encoded);
+            batch.Add(encoded);
+            Assert.Equal(source.Infer(batch).PolicyLogits, generation0.Infer(batch).PolicyLogits);
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
     public void A_config_whose_network_differs_from_its_init_model_is_refused()
     {
         var record = new InitModelRecord { Path = "/models/x", Blocks = 6, Channels = 64, BoardSizes = ["9x9"] };

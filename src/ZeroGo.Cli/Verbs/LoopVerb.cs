@@ -25,7 +25,7 @@ internal static class LoopVerb
         var steps = new Option<int?>("--steps-per-generation") { Description = "Training steps per generation (new runs)." };
         var valueSearchShare = new Option<double?>("--value-search-share") { Description = "Share of a position's value target taken from its own search instead of the game's result, 0..1 (new runs; default 0: the result alone, as AlphaZero)." };
         var windowMin = new Option<int?>("--window-min-samples") { Description = "Positions the replay window holds before a new run's first training (default: the size's; 50,000 on 9x9)." };
-        var blocks = new Option<int?>("--blocks") { Description = "Residual blocks of a new network." };
+        var blocks = new Option<int?>("--blocks") { Description = "Residual blocks of a new network (with --init: more than the model's deepens it by blocks that start as identity)." };
         var channels = new Option<int?>("--channels") { Description = "Channels of a new network." };
         var gate = new Option<bool>("--gate") { Description = "Promote a candidate only when it beats the current model in the arena." };
         var gumbel = new Option<bool>("--gumbel") { Description = "A new run self-plays with Gumbel root search and sequential halving: the default, kept for scripts." };
@@ -63,9 +63,9 @@ internal static class LoopVerb
             try
             {
                 var run = new RunDirectory(parse.GetValue(runDir)!);
-                if (parse.GetValue(init) is not null && (parse.GetValue(blocks) is not null || parse.GetValue(channels) is not null))
+                if (parse.GetValue(init) is not null && parse.GetValue(channels) is not null)
                 {
-                    return UsageError.Report("loop", "--blocks/--channels cannot be combined with --init (the run takes the model's shape)");
+                    return UsageError.Report("loop", "--channels cannot be combined with --init (the run takes the model's width; --blocks may deepen it)");
                 }
 
                 var config = TrainingCli.OpenOrCreate(run, parse.GetValue(size), parse.GetValue(seed), c => c with
@@ -91,7 +91,7 @@ internal static class LoopVerb
                         Threads = parse.GetValue(threads) ?? c.Training.Threads,
                     },
                     Gate = c.Gate with { Enabled = parse.GetValue(gate) || c.Gate.Enabled },
-                }, parse.GetValue(init), parse.GetValue(learningRate));
+                }, parse.GetValue(init), parse.GetValue(learningRate), parse.GetValue(blocks));
                 var loop = new RunLoop(run, config);
                 loop.Log += TrainingCli.Print;
                 using var cancel = TrainingCli.CancelOnCtrlC();
@@ -145,11 +145,12 @@ internal static class TrainingCli
 
     /// <summary>Loads the run's config, or creates one from the size defaults (plus <paramref name="adjust"/>) for a new run.</summary>
     /// <paramref name="initModel"/> seeds a new run's generation 0 (recorded in config.json with its shape and the
+    /// sizes it was trained on; <paramref name="initBlocks"/> deepens it by identity blocks, see RunConfig.StartingFrom);
     /// sizes it was trained on); for an existing run it is only checked against what the run records.
     /// <paramref name="learningRate"/> (<c>--learning-rate</c>) sets a new run's rate, or changes an existing run's
     /// from its next training step on (saved in config.json, said in the log).
     public static RunConfig OpenOrCreate(RunDirectory run, int? size, ulong seed, Func<RunConfig, RunConfig> adjust, string? initModel = null,
-        double? learningRate = null)
+        double? learningRate = null, int? initBlocks = null)
     {
         CheckLearningRate(learningRate);
         if (run.HasConfig)
@@ -183,7 +184,7 @@ internal static class TrainingCli
         var config = adjust(RunConfig.ForSize(newSize, seed));
         if (initModel is not null)
         {
-            config = config.StartingFrom(InitModelRecord.Read(initModel));
+            config = config.StartingFrom(InitModelRecord.Read(initModel), initBlocks);
         }
 
         if (learningRate is double newRate)

@@ -110,6 +110,11 @@ internal static class TrainStreaming
             return TrainingCli.ChangeLearningRate(run, existing, request.LearningRate);
         }
 
+        if (request.Init is not null && request.Channels is not null)
+        {
+            throw new ArgumentException("--channels cannot be combined with --init (the run takes the model's width; --blocks may deepen it)");
+        }
+
         if (request.Size is int size && size != KifuMoveLine.BoardSize)
         {
             throw new ArgumentException($"--from-kifu: the games are {KifuMoveLine.BoardSize}x{KifuMoveLine.BoardSize}, not {size}x{size}");
@@ -128,6 +133,6 @@ internal static class TrainStreaming
                 Precision = request.Precision ?? c.Training.Precision,
                 ValueWeight = request.ValueWeight ?? HumanValueWeight,
             },
-        }, request.Init, request.LearningRate);
+        }, request.Init, request.LearningRate, request.Init is null ? null : request.Blocks);
     }
 }

@@ -28,7 +28,7 @@ internal static class TrainVerb
         var seed = new Option<ulong>("--seed") { Description = "Seed of a new run.", DefaultValueFactory = _ => 1 };
         var threads = new Option<int?>("--threads") { Description = "libtorch threads while training (default: every core, 1 on a machine of 2 cores or fewer)." };
         var hours = new Option<double?>("--hours") { Description = "Streaming from --from-kifu: stop after this many hours (from now)." };
-        var blocks = new Option<int?>("--blocks") { Description = "Streaming: residual blocks of a new run's network (default 6)." };
+        var blocks = new Option<int?>("--blocks") { Description = "Streaming: residual blocks of a new run's network (default 6; with --init: more than the model's deepens it by blocks that start as identity)." };
         var channels = new Option<int?>("--channels") { Description = "Streaming: channels of a new run's network (default 64)." };
         var batch = new Option<int?>("--batch") { Description = "Streaming: positions per training step (default: the run's, 128)." };
         var perGame = new Option<int?>("--positions-per-game") { Description = "Streaming: positions sampled from each game of a new run (default 8)." };

@@ -47,6 +47,16 @@ internal sealed class ResidualBlock : nn.Module
 
     public bool HasGlobalPooling => _poolConv is not null;
 
+    /// <summary>Zeroes the branch's last convolution: the block then passes its input through unchanged.</summary>
+    public void SilenceResidualBranch()
+    {
+        using var noGrad = torch.no_grad();
+        foreach (var parameter in _conv2.parameters())
+        {
+            parameter.zero_();
+        }
+    }
+
     public Tensor Forward(Tensor x, BoardMask mask)
     {
         var a = nn.functional.relu(_norm1.Forward(x, mask));

@@ -45,6 +45,9 @@ internal sealed class ResidualNetwork : nn.Module
         register_module("value", _value);
     }
 
+    /// <summary>The residual tower, first block first.</summary>
+    public IEnumerable<ResidualBlock> Blocks => _blocks;
+
     /// <summary>
     /// Runs the network. When <paramref name="blockOutputs"/> is given, the residual stream after each block
     /// (masked, [N, C, H, W]) is appended to it for the caller to read and dispose.

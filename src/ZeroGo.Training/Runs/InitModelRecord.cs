@@ -46,6 +46,32 @@ public sealed record InitModelRecord
         };
     }
 
+    /// <summary>
+    /// The model as generation 0 of a run shaped <paramref name="runShape"/>: as it is, or deepened with identity
+    /// blocks (<see cref="PolicyValueNetwork.Deepened"/>) when the run asked for more blocks than the model has.
+    /// Throws <see cref="InvalidDataException"/> when the file's shape no longer fits the run (it changed since).
+    /// </summary>
+    public PolicyValueNetwork LoadAs(NetworkConfig runShape, string device, long seed)
+    {
+        var network = PolicyValueNetwork.Load(Path, device, expected: null);
+        if (network.Config.Channels != runShape.Channels || network.Config.Blocks > runShape.Blocks)
+        {
+            string now = network.Config.Name;
+            network.Dispose();
+            throw new InvalidDataException($"the init model {Path} is now {now}; config.json records a run of {runShape.Name}");
+        }
+
+        if (network.Config.Blocks == runShape.Blocks)
+        {
+            return network;
+        }
+
+        using (network)
+        {
+            return network.Deepened(runShape.Blocks, seed);
+        }
+    }
+
     /// <summary>True when <paramref name="modelPath"/> (stem or either file) names this model.</summary>
     public bool IsSameModel(string modelPath) => ModelPaths.From(modelPath).Stem == Path;
 

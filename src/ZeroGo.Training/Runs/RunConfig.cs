@@ -39,16 +39,25 @@ public sealed record RunConfig
     public const double InitLearningRateShare = 0.25;
 
     /// <summary>
-    /// This config for a run seeded with <paramref name="init"/>: the network shape is the model's, and the learning
+    /// This config for a run seeded with <paramref name="init"/>: the network shape is the model's (or
+    /// <paramref name="blocks"/> deep, when that is more: the model grows by identity blocks), and the learning
     /// rate a quarter of the from-zero one (<see cref="InitLearningRateShare"/>), so training refines the network
     /// instead of undoing it.
     /// </summary>
-    public RunConfig StartingFrom(InitModelRecord init) => this with
+    public RunConfig StartingFrom(InitModelRecord init, int? blocks = null)
     {
-        Init = init,
-        Network = Network with { Blocks = init.Blocks, Channels = init.Channels },
-        Training = Training with { LearningRate = Training.LearningRate * InitLearningRateShare },
-    };
+        if (blocks < init.Blocks)
+        {
+            throw new ArgumentException($"--blocks {blocks}: the init model {init.Path} has {init.Blocks} blocks; a run from it can add blocks, not remove them");
+        }
+
+        return this with
+        {
+            Init = init,
+            Network = Network with { Blocks = blocks ?? init.Blocks, Channels = init.Channels },
+            Training = Training with { LearningRate = Training.LearningRate * InitLearningRateShare },
+        };
+    }
 
     /// <summary>
     /// Training steps behind a network of this run after <paramref name="stepsOfThisRun"/>: those of the model it
@@ -157,10 +166,10 @@ public sealed record RunConfig
             Check(supervised.ShuffleGames is >= 1 and <= 1_000_000, "supervised.shuffleGames", "1..1000000");
         }
 
-        if (Init is not null && (Init.Blocks != Network.Blocks || Init.Channels != Network.Channels))
+        if (Init is not null && (Init.Blocks > Network.Blocks || Init.Channels != Network.Channels))
         {
             throw new ArgumentException(
-                $"config: network b{Network.Blocks}c{Network.Channels} differs from the init model {Init.Describe()}; a run seeded from a model has its shape");
+                $"config: network b{Network.Blocks}c{Network.Channels} differs from the init model {Init.Describe()}; a run seeded from a model has its width and at least its blocks");
         }
     }
 

@@ -156,15 +156,11 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
             Say($"warning: the init model {initial.Path} changed since the run was created (weights sha256 {hash}, config.json says {initial.WeightsSha256}); using it as it is now");
         }
 
+        long seed = (long)(config.Seed & 0x7FFFFFFF);
         using (var fresh = initial is null
-            ? PolicyValueNetwork.Create(shape, config.Training.Device, seed: (long)(config.Seed & 0x7FFFFFFF))
-            : PolicyValueNetwork.Load(initial.Path, config.Training.Device, expected: null))
+            ? PolicyValueNetwork.Create(shape, config.Training.Device, seed)
+            : initial.LoadAs(shape, config.Training.Device, seed))
         {
-            if (fresh.Config.Blocks != shape.Blocks || fresh.Config.Channels != shape.Channels)
-            {
-                throw new InvalidDataException($"the init model {initial!.Path} is now {fresh.Config.Name}; config.json records b{shape.Blocks}c{shape.Channels}");
-            }
-
             var info = new Neural.Files.ModelInfo
             {
                 BoardSizes = [BoardGeometry.Get(config.Size).ToString()],

@@ -246,9 +246,10 @@ public sealed class SupervisedRun(RunDirectory run, RunConfig config, Supervised
         }
 
         var shape = new NetworkConfig { Blocks = config.Network.Blocks, Channels = config.Network.Channels };
+        long seed = (long)(config.Seed & 0x7FFFFFFF);
         var fresh = config.Init is { } init
-            ? PolicyValueNetwork.Load(init.Path, settings.Device)
-            : PolicyValueNetwork.Create(shape, settings.Device, seed: (long)(config.Seed & 0x7FFFFFFF));
+            ? init.LoadAs(shape, settings.Device, seed)
+            : PolicyValueNetwork.Create(shape, settings.Device, seed);
         return (fresh, StreamCursor.Start, 0);
     }
 
