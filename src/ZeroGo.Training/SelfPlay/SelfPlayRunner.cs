@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ZeroGo.Go;
+using ZeroGo.Search;
 using ZeroGo.Training.Runs;
 using ZeroGo.Training.Samples;
 
@@ -127,7 +128,9 @@ public sealed class SelfPlayRunner
         var builder = new GameRecordBuilder(state);
         var comments = new List<string>();
         bool playThrough = random.NextDouble() < _settings.ResignPlayThroughShare;
-        var lowStreak = new Dictionary<Color, int> { [Color.Black] = 0, [Color.White] = 0 };
+        // Self-play resigns from the first move on (no opening bound): its false-resignation share is measured instead.
+        var rule = new ResignationRule(_settings.ResignWinRate, _settings.ResignConsecutiveMoves, MinMoveShareOfArea: 0);
+        var hopeless = new Dictionary<Color, ResignationCounter> { [Color.Black] = new(rule), [Color.White] = new(rule) };
         var resigned = Color.Empty;
         var wouldHaveResigned = Color.Empty;
         int cap = Math.Max(4, (int)(_settings.MoveCapFactor * _size * _size));
@@ -146,8 +149,7 @@ public sealed class SelfPlayRunner
             var color = state.ToMove;
 
             // Resignation: the side to move's win rate stayed hopeless for several of its moves.
-            lowStreak[color] = result.WinRate < _settings.ResignWinRate ? lowStreak[color] + 1 : 0;
-            if (lowStreak[color] >= _settings.ResignConsecutiveMoves && _settings.ResignWinRate > 0)
+            if (hopeless[color].ShouldResign(state.Moves.Count, result.WinRate, state.Geometry.Area))
             {
                 if (!playThrough)
                 {
