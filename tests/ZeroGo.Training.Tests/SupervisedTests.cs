@@ -179,6 +179,22 @@ public sealed class SupervisedTests : IDisposable
     }
 
     [Fact]
+    public void A_streamed_run_from_a_trained_network_can_deepen_it()
+    {
+        var training = RandomArchive();
+        var first = Path.Combine(_folder, "first");
+        Train(first, Config(training), 3);
+        var init = InitModelRecord.Read(Path.Combine(first, "models", "latest"));
+
+        var deeper = Config(training).StartingFrom(init, blocks: init.Blocks + 2);
+        var second = Path.Combine(_folder, "second");
+        Train(second, deeper, 3);
+        using var model = PolicyValueNetwork.Load(Path.Combine(second, "models", "latest"));
+        Assert.Equal((init.Blocks + 2, init.Channels), (model.Config.Blocks, model.Config.Channels));
+        Assert.Equal(6, model.Info.TrainingSteps);   // the lineage's steps go on through the growth
+    }
+
+    [Fact]
     public void A_tiny_network_learns_the_moves_of_a_fixed_archive()
     {
         // Each game lays a line of stones along one row from the left edge: the next move always continues the line
