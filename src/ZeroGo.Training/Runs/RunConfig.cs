@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ZeroGo.Neural;
 using System.Text.Json.Serialization;
 using ZeroGo.Training.Trainer;
 
@@ -57,6 +58,19 @@ public sealed record RunConfig
             Network = Network with { Blocks = blocks ?? init.Blocks, Channels = init.Channels },
             Training = Training with { LearningRate = Training.LearningRate * InitLearningRateShare },
         };
+    }
+
+    /// <summary>
+    /// Generation 0's network: random weights in the run's shape (seeded by the run's seed), or the init model as it
+    /// is or deepened to the run's blocks (<see cref="InitModelRecord.LoadAs"/>).
+    /// </summary>
+    public PolicyValueNetwork CreateInitialNetwork()
+    {
+        var shape = new NetworkConfig { Blocks = Network.Blocks, Channels = Network.Channels };
+        long seed = (long)(Seed & 0x7FFFFFFF);
+        return Init is { } init
+            ? init.LoadAs(shape, Training.Device, seed)
+            : PolicyValueNetwork.Create(shape, Training.Device, seed);
     }
 
     /// <summary>

@@ -144,7 +144,6 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
             }
         }
 
-        var shape = new NetworkConfig { Blocks = config.Network.Blocks, Channels = config.Network.Channels };
         var initial = config.Init;
         if (initial is not null && !File.Exists(ModelPaths.From(initial.Path).Manifest))
         {
@@ -156,10 +155,7 @@ public sealed class RunLoop(RunDirectory run, RunConfig config)
             Say($"warning: the init model {initial.Path} changed since the run was created (weights sha256 {hash}, config.json says {initial.WeightsSha256}); using it as it is now");
         }
 
-        long seed = (long)(config.Seed & 0x7FFFFFFF);
-        using (var fresh = initial is null
-            ? PolicyValueNetwork.Create(shape, config.Training.Device, seed)
-            : initial.LoadAs(shape, config.Training.Device, seed))
+        using (var fresh = config.CreateInitialNetwork())
         {
             var info = new Neural.Files.ModelInfo
             {

@@ -245,12 +245,7 @@ public sealed class SupervisedRun(RunDirectory run, RunConfig config, Supervised
             return (PolicyValueNetwork.Load(checkpoint.Stem, settings.Device), cursor, checkpoint.State.Step);
         }
 
-        var shape = new NetworkConfig { Blocks = config.Network.Blocks, Channels = config.Network.Channels };
-        long seed = (long)(config.Seed & 0x7FFFFFFF);
-        var fresh = config.Init is { } init
-            ? init.LoadAs(shape, settings.Device, seed)
-            : PolicyValueNetwork.Create(shape, settings.Device, seed);
-        return (fresh, StreamCursor.Start, 0);
+        return (config.CreateInitialNetwork(), StreamCursor.Start, 0);
     }
 
     private void RestoreOptimizer(NetworkTrainer trainer, string stem)
