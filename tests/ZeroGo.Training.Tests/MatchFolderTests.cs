@@ -36,8 +36,12 @@ public sealed class MatchFolderTests : IDisposable
     public void AFolderTheUserNamedIsUsedAsItIs()
     {
         string folder = Path.Combine(_root, "mine");
-        Assert.Equal(folder, MatchFolder.Use(folder, "first"));
-        Assert.Equal(folder, MatchFolder.Use(folder, "second"));
-        Assert.Equal("second", File.ReadAllText(Path.Combine(folder, MatchFolder.DescriptionFile)).Trim());
+        Assert.Equal(folder, MatchFolder.Use(folder, "first", "a vs b"));
+        Assert.Equal(folder, MatchFolder.Use(folder, "second", "a vs b"));
+        Assert.Equal(["second", "match: a vs b"], File.ReadAllLines(Path.Combine(folder, MatchFolder.DescriptionFile)));
+
+        // Without games in it, a folder may be given to another match.
+        Assert.Equal(folder, MatchFolder.Use(folder, "third", "c vs d"));
+        Assert.Equal("c vs d", MatchFolder.RecordedIdentity(folder));
     }
 }

@@ -109,15 +109,24 @@ internal static class ArenaVerb
         var started = DateTime.UtcNow;
         string description = string.Create(CultureInfo.InvariantCulture,
             $"{a.Name} vs {b.Name}: {options.Games} games on {options.Size}x{options.Size}, komi {options.Komi}, seed {options.Seed}, started {started:yyyy-MM-dd HH:mm:ss} UTC");
+        string identity = MatchIdentity.Of(a, b, options, scoreUtility);
         string sgfFolder = outputFolder is null
-            ? MatchFolder.ClaimFresh(MatchFolder.DefaultFor(started), description)
-            : MatchFolder.Use(outputFolder, description);
+            ? MatchFolder.ClaimFresh(MatchFolder.DefaultFor(started), description, identity)
+            : MatchFolder.Use(outputFolder, description, identity);
+        var saved = SavedArenaGames.Read(sgfFolder, problem => say($"arena: {problem}"));
+        if (saved.Count > 0)
+        {
+            var earlier = saved.Where(game => game.Key < options.Games).Aggregate(new MatchStatistics(), (stats, game) => stats.Add(game.Value));
+            say($"arena: resuming {sgfFolder}: {earlier.Games} of {options.Games} games already played, {a.Name} {earlier.Summary()}");
+            options = options with { AlreadyPlayed = saved };
+        }
+
         var match = new ArenaMatch(a, b, options);
         match.GameFinished += (game, stats) =>
         {
             var sgf = SgfGames.ToSgf(game.Record, game.BlackName, game.WhiteName, game.ResultText, game.Comments,
                 $"{a.Name} vs {b.Name}, game {game.Index + 1}");
-            AtomicFile.WriteAllText(Path.Combine(sgfFolder, $"game-{game.Index + 1:D4}.sgf"), sgf);
+            AtomicFile.WriteAllText(Path.Combine(sgfFolder, SavedArenaGames.FileName(game.Index)), sgf);
             say($"arena: game {game.Index + 1}: {game.BlackName} (B) vs {game.WhiteName} (W): {game.ResultText}{(game.HitMoveCap ? " (move cap)" : "")}  " +
                 $"{a.Name} {stats.Summary()}");
         };
@@ -125,6 +134,11 @@ internal static class ArenaVerb
             say($"arena: {failure.Error.Message}{(failure.Retrying ? "; replaying the game with fresh engines" : "; not replayed again")}");
         using var cancel = TrainingCli.CancelOnCtrlC();
         var result = match.Run(cancel.Token);
+        if (cancel.Token.IsCancellationRequested && result.Games < options.Games)
+        {
+            say($"arena: stopped after {result.Games} of {options.Games} games; the same engines and settings with --out {sgfFolder} resume the match");
+        }
+
         if (options.Sprt is { } sprt && sprt.Decide(result) is bool accepted)
         {
             Console.WriteLine($"SPRT: {(accepted ? "H1" : "H0")} accepted after {result.Games} games (LLR {sprt.LogLikelihoodRatio(result):0.00})");

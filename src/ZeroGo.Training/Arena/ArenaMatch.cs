@@ -40,6 +40,12 @@ public sealed record ArenaOptions
     public Sprt? Sprt { get; init; }
 
     public int EffectiveMoveCap => MoveCap > 0 ? MoveCap : 3 * Size * Size;
+
+    /// <summary>
+    /// Games of this match already played (by 0-based index, A's result), as a resumed match read them back
+    /// (<see cref="SavedArenaGames"/>): they count in the statistics and are not played again.
+    /// </summary>
+    public IReadOnlyDictionary<int, GameOutcome> AlreadyPlayed { get; init; } = new Dictionary<int, GameOutcome>();
 }
 
 /// <summary>One finished arena game.</summary>
@@ -83,13 +89,22 @@ public sealed class ArenaMatch(IArenaPlayerFactory a, IArenaPlayerFactory b, Are
     public MatchStatistics Run(CancellationToken cancel = default)
     {
         var stats = new MatchStatistics();
+        foreach (var (index, outcome) in options.AlreadyPlayed)
+        {
+            if (index < options.Games)
+            {
+                stats = stats.Add(outcome);
+            }
+        }
+
         int next = 0;
-        bool stop = false;
+        bool stop = options.Sprt?.Decide(stats) is not null;
         ArenaPlayerException? abortCause = null;
         System.Runtime.ExceptionServices.ExceptionDispatchInfo? unexpected = null;
         var gate = new object();
         int parallel = Math.Max(1, Math.Min(options.Parallel, Math.Min(a.MaxParallelGames, b.MaxParallelGames)));
-        parallel = Math.Min(parallel, options.Games);
+        int toPlay = Enumerable.Range(0, options.Games).Count(i => !options.AlreadyPlayed.ContainsKey(i));
+        parallel = Math.Max(1, Math.Min(parallel, toPlay));
         int attempts = Math.Max(1, options.AttemptsPerGame);
         var workers = Enumerable.Range(0, parallel).Select(slot => Task.Factory.StartNew(() =>
         {
@@ -101,6 +116,11 @@ public sealed class ArenaMatch(IArenaPlayerFactory a, IArenaPlayerFactory b, Are
                     int index;
                     lock (gate)
                     {
+                        while (next < options.Games && options.AlreadyPlayed.ContainsKey(next))
+                        {
+                            next++;
+                        }
+
                         if (stop || next >= options.Games)
                         {
                             return;

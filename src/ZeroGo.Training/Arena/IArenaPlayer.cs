@@ -29,6 +29,12 @@ public interface IArenaPlayerFactory : IDisposable
     /// <summary>The name in results ("random", "gnugo:1", "model:gen-0003@64").</summary>
     string Name { get; }
 
+    /// <summary>
+    /// The name and whatever else decides how it plays that the name does not say (a model's weights), for
+    /// <see cref="MatchIdentity"/>: a match resumes only with the same players.
+    /// </summary>
+    string Identity => Name;
+
     /// <summary>How many games may run at once for this kind of player (a network shares one batch).</summary>
     int MaxParallelGames { get; }
 

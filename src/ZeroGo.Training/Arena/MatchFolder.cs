@@ -1,4 +1,5 @@
 using System.Globalization;
+using ZeroGo.Training.Runs;
 
 namespace ZeroGo.Training.Arena;
 
@@ -40,11 +41,45 @@ public static class MatchFolder
         }
     }
 
-    /// <summary>Uses <paramref name="folder"/> as given (the user named it): creates it and (re)writes its description.</summary>
-    public static string Use(string folder, string description)
+    /// <summary>The line of the description file that says which match the games belong to.</summary>
+    public const string IdentityPrefix = "match: ";
+
+    /// <summary>
+    /// Uses <paramref name="folder"/> as given (the user named it) for the match <paramref name="identity"/>
+    /// (<see cref="MatchIdentity"/>): creates it, or resumes it when it holds games of the same match, and writes
+    /// its description. Throws <see cref="InvalidOperationException"/> when it holds games of another match (other
+    /// engines, model files, size, komi or seed), or of one whose identity was not recorded: mixing them would
+    /// count games that were not played in this match.
+    /// </summary>
+    public static string Use(string folder, string description, string identity)
     {
+        int saved = SavedArenaGames.Count(folder);
+        string? recorded = RecordedIdentity(folder);
+        if (saved > 0 && recorded != identity)
+        {
+            string holds = recorded is null ? "a match whose engines and settings it does not record" : $"another match ({recorded})";
+            throw new InvalidOperationException(
+                $"{folder} holds {saved} games of {holds}; this one is {identity}. Name a new --out folder, or the same engines and settings to resume.");
+        }
+
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, DescriptionFile), description + Environment.NewLine);
+        AtomicFile.WriteAllText(Path.Combine(folder, DescriptionFile), description + Environment.NewLine + IdentityPrefix + identity + Environment.NewLine);
         return folder;
+    }
+
+    /// <summary>Writes the description of a freshly claimed folder's match with its identity.</summary>
+    public static string ClaimFresh(string basePath, string description, string identity) =>
+        ClaimFresh(basePath, description + Environment.NewLine + IdentityPrefix + identity);
+
+    /// <summary>The identity recorded in <paramref name="folder"/>'s description file, or null.</summary>
+    public static string? RecordedIdentity(string folder)
+    {
+        string path = Path.Combine(folder, DescriptionFile);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        return File.ReadLines(path).FirstOrDefault(line => line.StartsWith(IdentityPrefix, StringComparison.Ordinal))?[IdentityPrefix.Length..];
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ZeroGo.Go;
 using ZeroGo.Neural;
+using ZeroGo.Neural.Files;
 using ZeroGo.Neural.Loading;
 using ZeroGo.Search;
 
@@ -30,9 +31,12 @@ public sealed class ModelPlayerFactory : IArenaPlayerFactory
         _visits = visits;
         _scoreUtility = scoreUtility;
         Name = name;
+        Identity = $"{name} (weights sha256 {WeightsHash(modelPath, _network.Family)[..16]})";
     }
 
     public string Name { get; }
+
+    public string Identity { get; }
 
     public int MaxParallelGames => 64;
 
@@ -44,6 +48,14 @@ public sealed class ModelPlayerFactory : IArenaPlayerFactory
     public IArenaPlayer Create(int slot, ulong seed) => new ModelPlayer(Name, _network.Evaluator, _visits, seed, _scoreUtility);
 
     public void Dispose() => _network.Dispose();
+
+    /// <summary>SHA-256 of the file that holds the weights: a Leela Zero file itself, a ZeroGo model's <c>.weights</c>.</summary>
+    private static string WeightsHash(string modelPath, NetworkFamily family)
+    {
+        string file = family == NetworkFamily.LeelaZero ? modelPath : ModelPaths.From(modelPath).Weights;
+        using var stream = File.OpenRead(file);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+    }
 
     /// <summary>"model:PATH[@VISITS]" → path and visits (default <paramref name="defaultVisits"/>).</summary>
     public static (string Path, int Visits) ParseSpec(string spec, int defaultVisits)
