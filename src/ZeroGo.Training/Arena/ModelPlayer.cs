@@ -70,7 +70,11 @@ public sealed class ModelPlayerFactory : IArenaPlayerFactory
     }
 }
 
-/// <summary>One game's player over a shared evaluator.</summary>
+/// <summary>
+/// One game's player over a shared evaluator. It resigns by the same <see cref="ResignationRule"/> as the GTP
+/// engine and the desktop board (below 3 % for three of its moves in a row, past the opening), not on one search's
+/// estimate: a small network's value swings in capturing races, and a single low reading lost won games.
+/// </summary>
 public sealed class ModelPlayer(string name, IEvaluator evaluator, int visits, ulong seed, double scoreUtility = 0) : IArenaPlayer
 {
     private readonly MctsSearch _search = new(evaluator, new SearchOptions
@@ -78,24 +82,25 @@ public sealed class ModelPlayer(string name, IEvaluator evaluator, int visits, u
         Threads = 1,
         BatchSize = Math.Clamp(visits / 16, 1, 8),
         Seed = seed | 1,
-        ResignWinRate = 0.02,
-        ResignMinVisits = Math.Min(visits, 64),
         MaxNodes = Math.Max(10_000, visits * 4),
     }.WithScoreUtility(scoreUtility));
 
+    private ResignationCounter _resignation = new(ResignationRule.Default);
+
     public string Name => name;
 
-    public void NewGame(GameState start)
-    {
-    }
+    public void NewGame(GameState start) => _resignation = new ResignationCounter(ResignationRule.Default);
 
     public PlayerMove GenerateMove(GameState state)
     {
         _search.SetPosition(state);
         var result = _search.Run(SearchLimits.Visits(visits));
+        var snapshot = result.Snapshot;
         var comment = string.Create(CultureInfo.InvariantCulture,
-            $"{state.ToMove.Letter()} win rate {100 * result.Snapshot.WinRate:0.0}%, {result.Snapshot.RootVisits} visits");
-        return new PlayerMove(result.ShouldResign ? Move.Resign : result.Move, comment);
+            $"{state.ToMove.Letter()} win rate {100 * snapshot.WinRate:0.0}%, {snapshot.RootVisits} visits");
+        bool resign = snapshot.RootVisits >= Math.Min(visits, 64)
+            && _resignation.ShouldResign(state.Moves.Count, snapshot.WinRate, state.Geometry.Area);
+        return new PlayerMove(resign ? Move.Resign : result.Move, comment);
     }
 
     public void Dispose()
