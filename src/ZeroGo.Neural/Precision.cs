@@ -14,10 +14,14 @@ public static class PrecisionExtensions
     private static readonly Lazy<bool> CpuHasBf16 = new(DetectBf16);
 
     /// <summary>
-    /// bf16 where this CPU computes it natively (AVX-512 BF16 or AMX: 2.5-3.5x faster than fp32, and within
-    /// 0.5% of fp32's move probabilities, docs/network.md); fp32 elsewhere, where bf16 would be emulated and slow.
+    /// bf16 where this CPU computes it natively (AVX-512 BF16 or AMX) and a measurement says it is faster than fp32
+    /// here (<see cref="Bf16Speed"/>: 2.5-3.5x on one machine, slower on another with the same flags); its move
+    /// probabilities are within 0.5 % of fp32's (docs/network.md). fp32 elsewhere.
     /// </summary>
-    public static Precision InferenceDefault => CpuHasBf16.Value ? Precision.BFloat16 : Precision.Float32;
+    public static Precision InferenceDefault => Bf16Speed.Verdict.Default;
+
+    /// <summary>Whether the CPU computes bf16 natively (AVX-512 BF16 or AMX); without it bf16 is emulated and slow.</summary>
+    public static bool CpuHasNativeBf16 => CpuHasBf16.Value;
 
     public static ScalarType ToScalarType(this Precision precision) =>
         precision == Precision.BFloat16 ? ScalarType.BFloat16 : ScalarType.Float32;

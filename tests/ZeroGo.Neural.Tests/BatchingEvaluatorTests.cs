@@ -201,10 +201,16 @@ public class BatchingEvaluatorTests
     }
 
     [Fact]
-    public void TheDefaultPrecisionIsBf16ExactlyWhereTheCpuHasIt()
+    public void TheDefaultPrecisionIsBf16OnlyWhereTheCpuHasItAndItMeasuredFaster()
     {
         bool native = File.Exists("/proc/cpuinfo") && File.ReadAllText("/proc/cpuinfo").Split([' ', '\t', '\n']).Any(f => f is "avx512_bf16" or "amx_bf16");
-        Assert.Equal(native ? Precision.BFloat16 : Precision.Float32, new EvaluatorOptions().Precision);
+        var verdict = Bf16Speed.Verdict;
+        bool forced = Environment.GetEnvironmentVariable(Bf16Speed.OverrideVariable) is { Length: > 0 };
+        Assert.Equal(native || forced ? verdict.Default : Precision.Float32, new EvaluatorOptions().Precision);
+        if (!forced && verdict.Fp32PositionsPerSecond > 0)
+        {
+            Assert.Equal(verdict.Bf16PositionsPerSecond >= Bf16Speed.RequiredSpeedUp * verdict.Fp32PositionsPerSecond, verdict.Bf16IsFaster);
+        }
     }
 
     [Fact]

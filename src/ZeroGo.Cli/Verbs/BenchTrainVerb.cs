@@ -83,7 +83,7 @@ internal static class BenchTrainVerb
         using var initial = PolicyValueNetwork.Create(config, seed: (long)(seed % long.MaxValue));
         Console.WriteLine($"network: {config.Name}, {initial.ParameterCount:N0} parameters; board {geometry}; batch {settings.BatchSize}; " +
             $"torch threads {settings.Threads}; {settings.Optimizer} lr {settings.LearningRate.ToString(CultureInfo.InvariantCulture)} (warm-up {settings.WarmupSteps} steps)");
-        Console.WriteLine($"cpu bf16 support: {(PrecisionExtensions.InferenceDefault == Precision.BFloat16 ? "native (AVX-512 BF16 / AMX)" : "none (emulated)")}; load average {LoadAverage()}");
+        Console.WriteLine($"cpu bf16 support: {(PrecisionExtensions.CpuHasNativeBf16 ? "native (AVX-512 BF16 / AMX)" : "none (emulated)")}; default precision {Bf16Speed.Verdict.Summary}; load average {LoadAverage()}");
 
         // The same self-check a run makes before it trains in bf16 (training.precision auto or bf16).
         var check = MixedPrecisionCheck.Run(config, geometry, Precision.BFloat16, settings.Threads);

@@ -9,11 +9,11 @@ namespace ZeroGo.Training.Trainer;
 public static class TrainingPrecision
 {
     /// <summary>
-    /// What <c>auto</c> means: mixed bf16 where the CPU computes bf16 natively (AVX-512 BF16 or AMX), fp32 elsewhere
-    /// (emulated bf16 is slow). Measured with <c>zerogo bench train</c> on the project's 2-core AVX-512 BF16 machine,
-    /// b6c64 on 9x9, batch 128, one torch thread: bf16 1.6-2.2x the fp32 samples/s, and after 150 steps from the
-    /// same weights its losses differ from fp32's by less than fp32's own differ when the batches come in another
-    /// order (docs/training.md).
+    /// What <c>auto</c> means: mixed bf16 where the CPU computes bf16 natively and it measured faster than fp32 on
+    /// this machine (<see cref="Bf16Speed"/>), fp32 elsewhere. On one AVX-512 BF16 machine bf16 trained b6c64 on 9x9
+    /// 1.6-2.2x faster than fp32; on the next CPU generation with the same flags 20 % slower (b8c64 on 19x19: 8 %
+    /// slower), which is why it is measured, not assumed. Where it is chosen, its losses after 150 steps from the
+    /// same weights differ from fp32's by less than fp32's own when the batches come in another order (docs/training.md).
     /// </summary>
     public static Precision Default => PrecisionExtensions.InferenceDefault;
 
