@@ -76,7 +76,17 @@ public static class Bf16Speed
             return cached with { Source = $"measured before, {cacheFile}" + (note is null ? "" : "; " + note) };
         }
 
-        var (fp32, bf16) = measure();
+        double fp32, bf16;
+        try
+        {
+            (fp32, bf16) = measure();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The default must not take the program down with it: fp32 always works. Not cached, so tried again next time.
+            return new Bf16Verdict(false, 0, 0, $"the speed measurement failed ({e.Message})");
+        }
+
         var verdict = new Bf16Verdict(bf16 >= RequiredSpeedUp * fp32, fp32, bf16, "measured now" + (note is null ? "" : "; " + note));
         Bf16SpeedCache.Add(cacheFile, key, verdict);
         return verdict;

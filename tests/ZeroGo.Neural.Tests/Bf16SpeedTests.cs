@@ -65,6 +65,15 @@ public sealed class Bf16SpeedTests : IDisposable
     }
 
     [Fact]
+    public void A_failed_measurement_falls_back_to_fp32_and_is_not_remembered()
+    {
+        var verdict = Bf16Speed.Resolve(null, nativeBf16: true, Cache, "k", () => throw new InvalidOperationException("libtorch said no"));
+        Assert.Equal(Precision.Float32, verdict.Default);
+        Assert.Contains("libtorch said no", verdict.Source, StringComparison.Ordinal);
+        Assert.Null(Bf16SpeedCache.Find(Cache, "k"));
+    }
+
+    [Fact]
     public void A_damaged_cache_line_is_measured_again_and_replaced()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Cache)!);
