@@ -38,8 +38,8 @@ public sealed record GtpEngineOptions
 
     public string Device { get; init; } = ComputeDevice.Cpu;
 
-    /// <summary>Search inference precision; heatmap always evaluates in fp32.</summary>
-    public Precision Precision { get; init; } = Precision.BFloat16;
+    /// <summary>Search inference precision (default: the machine's, <see cref="PrecisionExtensions.InferenceDefault"/>); heatmap always evaluates in fp32.</summary>
+    public Precision Precision { get; init; } = PrecisionExtensions.InferenceDefault;
 
     public ulong Seed { get; init; }
 

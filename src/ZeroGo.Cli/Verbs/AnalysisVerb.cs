@@ -148,7 +148,7 @@ internal sealed record AnalysisSetup(AnalysisSettings Settings, int AnalysisThre
             // Every search thread of every analysis thread may wait in one batch.
             Threads = Math.Min(256, analysisThreads * settings.Search.Threads),
             Device = GtpVerbOptions.ParseDevice(parse.GetValue(options.Device)),
-            Precision = GtpVerbOptions.ParsePrecision(parse.GetValue(options.Precision)),
+            Precision = GtpVerbOptions.ParsePrecision(parse.GetValue(options.Precision), GtpVerbOptions.ParseDevice(parse.GetValue(options.Device))),
             Seed = seed,
         };
         if (engine.Validate() is { } problem)
@@ -190,7 +190,7 @@ internal sealed class AnalysisVerbOptions
 
     public Option<string?> Device { get; } = new("--device") { Description = "cpu (default) or cuda." };
 
-    public Option<string?> Precision { get; } = new("--precision") { Description = "bf16 (default) or fp32 inference." };
+    public Option<string?> Precision { get; } = new("--precision") { Description = "auto (default: as gtp), bf16 or fp32 inference." };
 
     public Option<ulong?> Seed { get; } = new("--seed") { Description = "Random seed (default: a fresh one, printed on stderr)." };
 }

@@ -133,8 +133,8 @@ internal sealed class GtpVerbOptions
 
     public Option<string> Precision { get; } = new("--precision")
     {
-        Description = "Search inference precision: bf16 (default, faster on CPUs with AVX-512 BF16) or fp32. heatmap always uses fp32.",
-        DefaultValueFactory = _ => "bf16",
+        Description = "Search inference precision: auto (the default: on a CPU bf16 where it measured faster than fp32 on this machine, see docs/benchmarks.md; bf16 on cuda), bf16 or fp32. heatmap always uses fp32.",
+        DefaultValueFactory = _ => "auto",
     };
 
     public Option<ulong?> Seed { get; } = new("--seed")
@@ -161,7 +161,7 @@ internal sealed class GtpVerbOptions
             _ => throw new ArgumentException($"unknown engine '{engineName}' (known: network, random)"),
         };
         string device = ParseDevice(parse.GetValue(Device));
-        var precision = ParsePrecision(parse.GetValue(Precision));
+        var precision = ParsePrecision(parse.GetValue(Precision), device);
         double? seconds = parse.GetValue(Time);
         if (seconds is { } s && (!double.IsFinite(s) || s <= 0 || s > 86_400))
         {
@@ -196,11 +196,15 @@ internal sealed class GtpVerbOptions
         return device;
     }
 
-    /// <summary>bf16 or fp32 (also for the analysis verb); throws <see cref="ArgumentException"/> otherwise.</summary>
-    public static Neural.Precision ParsePrecision(string? text) => (text ?? "bf16").Trim().ToLowerInvariant() switch
+    /// <summary>
+    /// auto (also null), bf16 or fp32 (also for the analysis verb); throws <see cref="ArgumentException"/> otherwise.
+    /// auto: on the CPU the measured default (<see cref="Neural.PrecisionExtensions.InferenceDefault"/>), on cuda bf16.
+    /// </summary>
+    public static Neural.Precision ParsePrecision(string? text, string device) => (text ?? "auto").Trim().ToLowerInvariant() switch
     {
+        "auto" => device == ComputeDevice.Cpu ? Neural.PrecisionExtensions.InferenceDefault : Neural.Precision.BFloat16,
         "bf16" or "bfloat16" => Neural.Precision.BFloat16,
         "fp32" or "float32" => Neural.Precision.Float32,
-        var other => throw new ArgumentException($"unknown precision '{other}': use bf16 or fp32"),
+        var other => throw new ArgumentException($"unknown precision '{other}': use auto, bf16 or fp32"),
     };
 }

@@ -100,7 +100,7 @@ internal static class LeelaZeroVerb
         var threads = new Option<int>("--threads") { Description = "Search threads (as leelaz -t).", DefaultValueFactory = _ => 2 };
         var visits = new Option<int>("--visits") { Description = "Playouts to time (leelaz --benchmark makes 3200).", DefaultValueFactory = _ => 3200 };
         var batch = new Option<int>("--batch") { Description = "Leaves gathered per thread per evaluator call.", DefaultValueFactory = _ => 16 };
-        var fp32 = new Option<bool>("--fp32") { Description = "Network inference in fp32 (default bf16, as the engine searches)." };
+        var fp32 = new Option<bool>("--fp32") { Description = "Network inference in fp32 (default: the engine's, bf16 where it measured faster on this machine)." };
         var command = new Command("bench", "Search speed on a Leela Zero network, to compare with 'leelaz --cpu-only -t N --benchmark -w FILE' (last line: visits/s: N).")
         {
             file, threads, visits, batch, fp32,
@@ -125,7 +125,7 @@ internal static class LeelaZeroVerb
                 // No evaluation cache: the warm-up search visits the same positions as the timed one.
                 evaluator = LeelaZeroEvaluator.Load(parse.GetValue(file)!, new LeelaZeroEvaluatorOptions
                 {
-                    Precision = parse.GetValue(fp32) ? Precision.Float32 : Precision.BFloat16,
+                    Precision = parse.GetValue(fp32) ? Precision.Float32 : PrecisionExtensions.InferenceDefault,
                     Symmetry = LeelaZeroSymmetryMode.Random,
                     Threads = Math.Max(1, Environment.ProcessorCount / threadCount),
                     MaxBatchSize = batchSize,
