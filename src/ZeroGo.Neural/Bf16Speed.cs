@@ -7,7 +7,7 @@ namespace ZeroGo.Neural;
 /// <summary>
 /// Whether bf16 runs faster than fp32 on this machine, measured once and remembered. Native bf16 (AVX-512 BF16)
 /// is not enough: on one 2-core machine of this project bf16 was 2.5-5x faster than fp32, on the next CPU
-/// generation with the same flags 10-25 % slower (docs/benchmarks.md). So the first process that needs the default
+/// generation with the same flags 9-37 % slower (docs/benchmarks.md). So the first process that needs the default
 /// times a b6c64 9x9 network at batch 32 in both formats, alternating (about 2 s), and writes the verdict to
 /// <c>$XDG_CACHE_HOME/zerogo/precision.tsv</c> (else <c>~/.cache</c>) under the CPU's model name and the libtorch
 /// build, as KataGo keeps its OpenCL tuning. <c>ZEROGO_PRECISION=fp32|bf16</c> overrides it.
@@ -30,9 +30,11 @@ public static class Bf16Speed
     {
         get
         {
-            string root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
+            // The XDG base-directory rules: a relative XDG_CACHE_HOME is ignored; without HOME, the temporary folder.
+            string? home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            string root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg)
                 ? xdg
-                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+                : string.IsNullOrEmpty(home) ? Path.GetTempPath() : Path.Combine(home, ".cache");
             return Path.Combine(root, "zerogo", "precision.tsv");
         }
     }
@@ -200,10 +202,10 @@ public static class Bf16SpeedCache
                 var fields = line.Split('\t');
                 if (fields.Length >= 4 && fields[0] == key
                     && double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double fp32) && fp32 > 0
-                    && double.TryParse(fields[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double bf16) && bf16 > 0
-                    && fields[3] is "0" or "1")
+                    && double.TryParse(fields[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double bf16) && bf16 > 0)
                 {
-                    return new Bf16Verdict(fields[3] == "1", fp32, bf16, file);
+                    // Judged again from the two speeds (the file's 0/1 column is for people): a changed threshold applies.
+                    return new Bf16Verdict(bf16 >= Bf16Speed.RequiredSpeedUp * fp32, fp32, bf16, file);
                 }
             }
         }
@@ -228,8 +230,15 @@ public static class Bf16SpeedCache
             lines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{key}\t{verdict.Fp32PositionsPerSecond:F1}\t{verdict.Bf16PositionsPerSecond:F1}\t{(verdict.Bf16IsFaster ? 1 : 0)}\t{DateTime.UtcNow:yyyy-MM-dd}"));
             string temporary = $"{file}.{Environment.ProcessId}.tmp";
-            File.WriteAllLines(temporary, lines);
-            File.Move(temporary, file, overwrite: true);
+            try
+            {
+                File.WriteAllLines(temporary, lines);
+                File.Move(temporary, file, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

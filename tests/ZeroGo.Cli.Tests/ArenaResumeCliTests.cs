@@ -49,11 +49,36 @@ public sealed class ArenaResumeCliTests : IDisposable
         Assert.Contains("holds 6 games of another match", refused.Message, StringComparison.Ordinal);
     }
 
-    private MatchStatistics Play(ArenaOptions options, out List<string> said)
+    [Fact]
+    public void The_games_read_back_give_each_the_result_it_was_played_with_from_player_As_side()
+    {
+        Directory.CreateDirectory(_folder);
+        string model = EngineFixtures.WriteZeroGoModel(Path.Combine(_folder, "tiny"), "5x5");
+        var options = new ArenaOptions { Size = 5, Komi = 0.5, Games = 8, Parallel = 2, Seed = 2 };
+        string games = Path.Combine(_folder, "games");
+        var stats = Play(options, out var said, $"model:{model}@2", "random", games);
+
+        // "arena: game 3: tiny@2 (B) vs random (W): W+R ..." gives A's result of each game as it was played.
+        var played = new Dictionary<int, GameOutcome>();
+        foreach (var line in said.Where(l => l.StartsWith("arena: game ", StringComparison.Ordinal)))
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(line, @"^arena: game (\d+): (\S+) \(B\) vs (\S+) \(W\): ([BW])\+");
+            Assert.True(match.Success, line);
+            bool aIsBlack = match.Groups[2].Value.StartsWith("tiny", StringComparison.Ordinal);
+            bool blackWon = match.Groups[4].Value == "B";
+            played[int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 1] = aIsBlack == blackWon ? GameOutcome.Win : GameOutcome.Loss;
+        }
+
+        Assert.Equal(8, played.Count);
+        Assert.Equal(played.OrderBy(p => p.Key), SavedArenaGames.Read(games).OrderBy(p => p.Key));
+        Assert.Equal(stats.Wins, played.Values.Count(o => o == GameOutcome.Win));
+    }
+
+    private MatchStatistics Play(ArenaOptions options, out List<string> said, string engineA = "random", string engineB = "random", string? folder = null)
     {
         var lines = new List<string>();
         said = lines;
-        return ArenaVerb.Play("random", "random", options, defaultVisits: 8, _folder, line =>
+        return ArenaVerb.Play(engineA, engineB, options, defaultVisits: 8, folder ?? _folder, line =>
         {
             lock (lines)
             {

@@ -25,9 +25,13 @@ public sealed class LevelPlayerFactory : IArenaPlayerFactory
         _level = level;
         _fullVisits = fullVisits;
         Name = $"level:{level.Key}@{fullVisits}";
+        Identity = $"{Name} over {engine.Source.Name}";
     }
 
     public string Name { get; }
+
+    /// <summary>The level and the network it plays with (named by its file, not its hash).</summary>
+    public string Identity { get; }
 
     /// <summary>One search behind the desktop's analysis source: games take turns with it.</summary>
     public int MaxParallelGames => 1;

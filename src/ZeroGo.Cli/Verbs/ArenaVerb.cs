@@ -86,7 +86,7 @@ internal static class ArenaVerb
                 }, parse.GetValue(visits), parse.GetValue(output), TrainingCli.Print, leadWeight);
                 return result is null ? 1 : 0;
             }
-            catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException
+            catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException or UnauthorizedAccessException
                 or ZeroGo.Neural.Files.ModelFileException or ZeroGo.Formats.Gtp.GtpEngineException or ZeroGo.Formats.Gtp.GtpCommandException)
             {
                 Console.Error.WriteLine($"zerogo arena: {e.Message}");

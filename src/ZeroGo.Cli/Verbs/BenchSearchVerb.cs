@@ -27,7 +27,7 @@ internal static class BenchSearchVerb
         var batch = new Option<int?>("--batch") { Description = "Leaves gathered per thread per evaluator call (default 8 fake, 16 network)." };
         var blocks = new Option<int>("--blocks") { Description = "Residual blocks of the random network.", DefaultValueFactory = _ => 6 };
         var channels = new Option<int>("--channels") { Description = "Channels of the random network.", DefaultValueFactory = _ => 64 };
-        var fp32 = new Option<bool>("--fp32") { Description = "Network inference in fp32 (default bf16, as the engine searches)." };
+        var fp32 = new Option<bool>("--fp32") { Description = "Network inference in fp32 (default: the engine's, bf16 where it measured faster on this machine)." };
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => ComputeDevice.Cpu };
         var model = new Option<string?>("--model")
         {
@@ -92,7 +92,7 @@ internal static class BenchSearchVerb
                 var evaluatorOptions = new EvaluatorOptions
                 {
                     MaxBatchSize = Math.Min(4096, threadCount * batchSize),
-                    Precision = parse.GetValue(fp32) ? Precision.Float32 : Precision.BFloat16,
+                    Precision = parse.GetValue(fp32) ? Precision.Float32 : PrecisionExtensions.InferenceDefault,
                     Symmetry = SymmetryMode.Random,
                     Seed = 1,
                 };
@@ -115,7 +115,7 @@ internal static class BenchSearchVerb
         {
             loaded = NetworkLoader.Load(path, new NetworkLoadOptions
             {
-                Precision = fp32 ? Precision.Float32 : Precision.BFloat16,
+                Precision = fp32 ? Precision.Float32 : PrecisionExtensions.InferenceDefault,
                 Symmetry = SymmetryMode.Random,
                 Device = device,
                 CallerThreads = options.Threads,

@@ -31,7 +31,7 @@ internal static class LoopVerb
         var gumbel = new Option<bool>("--gumbel") { Description = "A new run self-plays with Gumbel root search and sequential halving: the default, kept for scripts." };
         var puct = new Option<bool>("--puct") { Description = "A new run self-plays with PUCT, Dirichlet noise and pruned visit counts (AlphaZero, KataGo) instead of Gumbel." };
         var device = new Option<string?>("--device") { Description = "cpu or cuda (training and self-play)." };
-        var precision = new Option<string?>("--precision") { Description = "Training number format of a new run: fp32, bf16 (mixed, fp32 master weights) or auto (bf16 where the CPU computes it natively; the default)." };
+        var precision = new Option<string?>("--precision") { Description = "Training number format of a new run: fp32, bf16 (mixed, fp32 master weights) or auto (bf16 where it measured faster than fp32 on this machine; the default)." };
         var threads = new Option<int?>("--train-threads") { Description = "libtorch threads while training (default 1 on <= 2 cores)." };
         var init = new Option<string?>("--init") { Description = "Start a new run from this model (any board size: the network is size-independent)." };
         var store = new Option<string?>("--store") { Description = "Distributed run: postgresql://USER@HOST[:PORT]/DATABASE; workers play the games (docs/distributed.md)." };

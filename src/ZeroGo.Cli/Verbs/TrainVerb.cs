@@ -32,7 +32,7 @@ internal static class TrainVerb
         var channels = new Option<int?>("--channels") { Description = "Streaming: channels of a new run's network (default 64)." };
         var batch = new Option<int?>("--batch") { Description = "Streaming: positions per training step (default: the run's, 128)." };
         var perGame = new Option<int?>("--positions-per-game") { Description = "Streaming: positions sampled from each game of a new run (default 8)." };
-        var precision = new Option<string?>("--precision") { Description = "Streaming: fp32, bf16 (mixed) or auto (bf16 after its self-check where the CPU computes it natively; the default)." };
+        var precision = new Option<string?>("--precision") { Description = "Streaming: fp32, bf16 (mixed) or auto (bf16 where it measured faster than fp32 on this machine and passes its self-check; the default)." };
         var heldOut = new Option<string?>("--heldout") { Description = "Streaming: measure move prediction on this held-out collection (e.g. ../shared/datasets/tom-9d-heldout.tar.xz) into logs/heldout.csv and charts/heldout.png." };
         var heldOutGames = new Option<int>("--heldout-games") { Description = "Streaming: held-out games measured (the first N in archive order).", DefaultValueFactory = _ => 20 };
         var evalMinutes = new Option<double>("--eval-minutes") { Description = "Streaming: measure the held-out games at the first checkpoint this many minutes after the last measurement (0: every checkpoint).", DefaultValueFactory = _ => 30 };

@@ -13,7 +13,7 @@ public sealed record NetworkLoadOptions
         CacheMegabytes = 0,
     };
 
-    public Precision Precision { get; init; } = Precision.BFloat16;
+    public Precision Precision { get; init; } = PrecisionExtensions.InferenceDefault;
 
     /// <summary>Identity or Random (Average is only offered by ZeroGo's own evaluator).</summary>
     public SymmetryMode Symmetry { get; init; } = SymmetryMode.Random;

@@ -68,6 +68,9 @@ public sealed class GtpPlayerFactory(string name, string program, IReadOnlyList<
 {
     public string Name => name;
 
+    /// <summary>The name and the whole command line: <c>gtp:gnugo</c> at level 1 and at level 10 are different players.</summary>
+    public string Identity => $"{name} ({program} {string.Join(' ', arguments)})";
+
     public int MaxParallelGames => maxParallel;
 
     public IArenaPlayer Create(int slot, ulong seed)

@@ -53,13 +53,13 @@ public static class MatchFolder
     /// </summary>
     public static string Use(string folder, string description, string identity)
     {
-        int saved = SavedArenaGames.Count(folder);
+        int savedGames = SavedArenaGames.Count(folder);
         string? recorded = RecordedIdentity(folder);
-        if (saved > 0 && recorded != identity)
+        if (savedGames > 0 && recorded != identity)
         {
             string holds = recorded is null ? "a match whose engines and settings it does not record" : $"another match ({recorded})";
             throw new InvalidOperationException(
-                $"{folder} holds {saved} games of {holds}; this one is {identity}. Name a new --out folder, or the same engines and settings to resume.");
+                $"{folder} holds {savedGames} games of {holds}; this one is {identity}. Name a new --out folder, or the same engines and settings to resume.");
         }
 
         Directory.CreateDirectory(folder);

@@ -31,8 +31,8 @@ public sealed class MovePredictionRun(IEvaluator evaluator, int batchSize)
     public event Action<long, int>? Progress;
 
     /// <summary>
-    /// The evaluator move prediction measures with: the raw network in its inference precision (bf16 where the CPU
-    /// has it), one forward pass per batch, identity symmetry and no cache, so every position is really evaluated.
+    /// The evaluator move prediction measures with: the raw network in its inference precision (bf16 where it
+    /// measured faster on this machine), one forward pass per batch, identity symmetry and no cache, so every position is really evaluated.
     /// </summary>
     public static BatchingEvaluator CreateEvaluator(PolicyValueNetwork network, int batchSize, int threads) =>
         new(network, new EvaluatorOptions

@@ -319,7 +319,7 @@ public sealed record TrainingSettings
 
     /// <summary>
     /// fp32, bf16 (mixed: bf16 forward/backward, fp32 master weights) or auto (bf16 where the CPU computes it
-    /// natively). fp32 here so that runs whose config.json predates the setting resume as they were; new runs get auto.
+    /// natively and it measured faster than fp32, <see cref="Neural.Bf16Speed"/>). fp32 here so that runs whose config.json predates the setting resume as they were; new runs get auto.
     /// </summary>
     public string Precision { get; init; } = "fp32";
 
