@@ -97,32 +97,55 @@ public static class Bf16Speed
     /// <summary>
     /// Positions/s of a random b6c64 on 9x9 at batch 32 in fp32 and in bf16 on one libtorch thread (the speed of
     /// a core: with more threads than free cores, oversubscription decides, not the format): three alternating
-    /// rounds of about 0.3 s each (order swapped every round), the median of each, so a neighbour's load hits both alike.
+    /// rounds of about 0.3 s each (order swapped every round), the median of each, so a neighbour's load hits both
+    /// alike. It runs on a thread of its own: libtorch's OpenMP thread count belongs to the thread that sets it, so
+    /// the caller's count, and that of any thread already evaluating, stays as it was.
     /// </summary>
     public static (double Fp32, double Bf16) Measure()
+    {
+        (double Fp32, double Bf16) result = default;
+        Exception? failure = null;
+        var worker = new Thread(() =>
+        {
+            try
+            {
+                result = MeasureOnThisThread();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "bf16 speed",
+        };
+        worker.Start();
+        worker.Join();
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return result;
+    }
+
+    private static (double Fp32, double Bf16) MeasureOnThisThread()
     {
         var geometry = BoardGeometry.Get(9);
         var positions = NetworkThroughput.SamplePositions(geometry, 32, seed: 3);
         using var network = PolicyValueNetwork.Create(NetworkConfig.B6C64, seed: 3);
         var fp32 = new List<double>();
         var bf16 = new List<double>();
-        int threads = TorchSharp.torch.get_num_threads();
         TorchSharp.torch.set_num_threads(1);
-        try
+        for (int round = 0; round < 3; round++)
         {
-            for (int round = 0; round < 3; round++)
+            foreach (var precision in round % 2 == 0 ? new[] { Precision.Float32, Precision.BFloat16 } : [Precision.BFloat16, Precision.Float32])
             {
-                foreach (var precision in round % 2 == 0 ? new[] { Precision.Float32, Precision.BFloat16 } : [Precision.BFloat16, Precision.Float32])
-                {
-                    network.SetPrecision(precision);
-                    double rate = NetworkThroughput.Measure(network, positions, 32, TimeSpan.FromSeconds(0.3), warmUpBatches: 1).PositionsPerSecond;
-                    (precision == Precision.Float32 ? fp32 : bf16).Add(rate);
-                }
+                network.SetPrecision(precision);
+                double rate = NetworkThroughput.Measure(network, positions, 32, TimeSpan.FromSeconds(0.3), warmUpBatches: 1).PositionsPerSecond;
+                (precision == Precision.Float32 ? fp32 : bf16).Add(rate);
             }
-        }
-        finally
-        {
-            TorchSharp.torch.set_num_threads(threads);
         }
 
         return (Median(fp32), Median(bf16));
