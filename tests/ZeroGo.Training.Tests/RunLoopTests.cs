@@ -127,6 +127,9 @@ public class InitModelTests
             Assert.Equal(8, config.Network.Channels);
             // a trained network is refined at a quarter of the from-zero rate, not undone by it
             Assert.Equal(RunLoopTests.Tiny().Training.LearningRate / 4, config.Training.LearningRate, 12);
+            // a trained network judges positions: no resignation guard, unlike a run from zero
+            Assert.True(RunLoopTests.Tiny().SelfPlay.ResignFromGeneration > 0);
+            Assert.Equal(0, config.SelfPlay.ResignFromGeneration);
 
             var run = new RunDirectory(Path.Combine(root, "run"));
             run.CreateFolders();

@@ -14,10 +14,10 @@ public class SelfPlayTests
         ResignPlayThroughShare = 0.5, SearchBatch = 2,
     };
 
-    internal static SelfPlayRunner TinyRunner(IEvaluator evaluator, SelfPlaySettings settings, int size = 5) =>
+    internal static SelfPlayRunner TinyRunner(IEvaluator evaluator, SelfPlaySettings settings, int size = 5, int generation = 0) =>
         new(number => new PuctMoveSearcher(evaluator, new SearchOptions { Threads = 1, BatchSize = settings.SearchBatch, MaxNodes = 50_000 },
                 settings.DirichletEpsilon, settings.DirichletAlphaTotal, settings.Visits, settings.CheapVisits, (ulong)number),
-            settings, size, komi: 0.5, seed: 7, generation: 0);
+            settings, size, komi: 0.5, seed: 7, generation: generation);
 
     [Fact]
     public void Self_play_games_are_legal_records_with_policy_targets_only_on_full_searches()
@@ -94,6 +94,41 @@ public class SelfPlayTests
         Assert.Equal(4, totals.PlayThroughGames);
         Assert.True(totals.WouldHaveResigned > 0);
         Assert.InRange(totals.FalseResignations, 0, totals.WouldHaveResigned);
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(2, false)]
+    [InlineData(3, true)]
+    public void Self_play_resigns_only_from_the_generation_the_guard_names(int generation, bool mayResign)
+    {
+        // Decisive rollout values late in 5x5 games make the rule fire; no game is chosen to play through.
+        var settings = TinySettings with { ResignPlayThroughShare = 0, ResignWinRate = 0.45, ResignConsecutiveMoves = 1, ResignFromGeneration = 3 };
+        var games = new List<SelfPlayGame>();
+        var runner = TinyRunner(new RolloutEvaluator(4, 3), settings, generation: generation);
+        runner.GameFinished += (game, _) => games.Add(game);
+        var totals = runner.Run([1, 2, 3, 4]);
+        if (mayResign)
+        {
+            Assert.Contains(games, g => g.ResignedBy.IsPlayer());
+            Assert.Equal(0, totals.PlayThroughGames);
+        }
+        else
+        {
+            Assert.DoesNotContain(games, g => g.ResignedBy.IsPlayer());
+            Assert.All(games, g => Assert.True(g.Record.HasFinalScore));
+            // the guarded games still measure what resigning would have done
+            Assert.Equal(4, totals.PlayThroughGames);
+            Assert.True(totals.WouldHaveResigned > 0);
+        }
+    }
+
+    [Fact]
+    public void A_negative_resignation_guard_is_refused_naming_the_setting()
+    {
+        var config = RunConfig.ForSize(7) with { SelfPlay = RunConfig.ForSize(7).SelfPlay with { ResignFromGeneration = -1 } };
+        var error = Assert.Throws<ArgumentException>(config.Validate);
+        Assert.Contains("selfPlay.resignFromGeneration", error.Message);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed record RunConfig
     /// This config for a run seeded with <paramref name="init"/>: the network shape is the model's (or
     /// <paramref name="blocks"/> deep, when that is more: the model grows by identity blocks), and the learning
     /// rate a quarter of the from-zero one (<see cref="InitLearningRateShare"/>), so training refines the network
-    /// instead of undoing it.
+    /// instead of undoing it. Its self-play may resign from the start: the model already judges positions.
     /// </summary>
     public RunConfig StartingFrom(InitModelRecord init, int? blocks = null)
     {
@@ -57,6 +57,7 @@ public sealed record RunConfig
             Init = init,
             Network = Network with { Blocks = blocks ?? init.Blocks, Channels = init.Channels },
             Training = Training with { LearningRate = Training.LearningRate * InitLearningRateShare },
+            SelfPlay = SelfPlay with { ResignFromGeneration = 0 },
         };
     }
 
@@ -155,6 +156,7 @@ public sealed record RunConfig
         Check(SelfPlay.Visits >= 1 && SelfPlay.CheapVisits >= 1, "selfPlay.visits", ">= 1");
         Check(SelfPlay.FullSearchProbability is > 0 and <= 1, "selfPlay.fullSearchProbability", "(0, 1]");
         Check(SelfPlay.ResignPlayThroughShare is >= 0 and <= 1, "selfPlay.resignPlayThroughShare", "[0, 1]");
+        Check(SelfPlay.ResignFromGeneration >= 0, "selfPlay.resignFromGeneration", ">= 0");
         Check(SelfPlay.ConcurrentGames >= 1, "selfPlay.concurrentGames", ">= 1");
         Check(Training.BatchSize >= 1, "training.batchSize", ">= 1");
         Check(Training.StepsPerGeneration >= 1, "training.stepsPerGeneration", ">= 1");
@@ -234,6 +236,15 @@ public sealed record SelfPlaySettings
     public double ResignWinRate { get; init; } = 0.05;
 
     public int ResignConsecutiveMoves { get; init; } = 3;
+
+    /// <summary>
+    /// First generation whose self-play may resign. A run from zero's first networks judge positions badly: their
+    /// confident early resignations (a 6x6 run's generation 1 once ended its games after 6.6 moves, against 34
+    /// before) teach the next networks that games end at once, the collapse in one step (KataGo's resignation guard
+    /// early in a run). Until then every game is played through and counted as a would-be resignation. A run
+    /// started from a trained model (<see cref="RunConfig.StartingFrom"/>) may resign from generation 0.
+    /// </summary>
+    public int ResignFromGeneration { get; init; } = 5;
 
     /// <summary>Share of games that never resign, to measure how often a resignation would have been wrong.</summary>
     public double ResignPlayThroughShare { get; init; } = 0.1;

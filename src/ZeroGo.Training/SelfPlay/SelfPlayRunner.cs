@@ -127,7 +127,8 @@ public sealed class SelfPlayRunner
         var state = new GameState(BoardGeometry.Get(_size), new Rules { Komi = _komi });
         var builder = new GameRecordBuilder(state);
         var comments = new List<string>();
-        bool playThrough = random.NextDouble() < _settings.ResignPlayThroughShare;
+        // Before the run's resignation guard lifts, every game plays through (its would-be resignations still count).
+        bool playThrough = random.NextDouble() < _settings.ResignPlayThroughShare || _generation < _settings.ResignFromGeneration;
         // Self-play resigns from the first move on (no opening bound): its false-resignation share is measured instead.
         var rule = new ResignationRule(_settings.ResignWinRate, _settings.ResignConsecutiveMoves, MinMoveShareOfArea: 0);
         var hopeless = new Dictionary<Color, ResignationCounter> { [Color.Black] = new(rule), [Color.White] = new(rule) };
