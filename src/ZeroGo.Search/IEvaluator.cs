@@ -69,6 +69,14 @@ public sealed class EvaluationRequest
     /// history it uses, komi. Equal keys may share a cached evaluation.
     /// </summary>
     public ulong Key { get; set; }
+
+    /// <summary>
+    /// Asks for the evaluator's steadiest answer: the average over every symmetry of the board, where the evaluator
+    /// looks through symmetries at all (8x the work; others ignore it). Set by displays of the network's own view
+    /// (the board's policy, a replay's prior for the move played), so a figure a person reads does not change with
+    /// a random draw; searches leave it off and average their random symmetries over many evaluations instead.
+    /// </summary>
+    public bool AllSymmetries { get; set; }
 }
 
 /// <summary>What an evaluator says about a position, always from the side to move's point of view.</summary>

@@ -170,6 +170,33 @@ public class BatchingEvaluatorTests
     }
 
     [Fact]
+    public void ARequestForEverySymmetryIsAveragedInRandomModeAndNotAnsweredFromTheCache()
+    {
+        // The same weights twice: one evaluator always averages, the other draws a symmetry and caches.
+        using var averaging = new BatchingEvaluator(TestPositions.SmallNetwork(seed: 8), Exact(SymmetryMode.Average) with { CacheMegabytes = 0 });
+        using var drawing = new BatchingEvaluator(TestPositions.SmallNetwork(seed: 8), Exact(SymmetryMode.Random) with { CacheMegabytes = 1, Seed = 5 });
+        var request = TestPositions.Request(TestPositions.RandomGame(9, 9, 24, seed: 31).Game);
+        var expected = TestPositions.Evaluate(averaging, request);
+        var drawn = TestPositions.Evaluate(drawing, request);   // one symmetry's answer, now in the cache
+        Assert.True(expected.Policy.Zip(drawn.Policy).Sum(p => Math.Abs(p.First - p.Second)) > 1e-3,
+            "one symmetry's answer should differ from the average (the control)");
+
+        request.AllSymmetries = true;
+        for (int look = 0; look < 2; look++)
+        {
+            var steady = TestPositions.Evaluate(drawing, request);
+            for (int move = 0; move < expected.Policy.Length; move++)
+            {
+                Assert.Equal(expected.Policy[move], steady.Policy[move], 1e-5f);
+            }
+
+            Assert.Equal(expected.ValueForSideToMove, steady.ValueForSideToMove, 1e-5);
+        }
+
+        Assert.Equal(0, drawing.Cache.Hits);
+    }
+
+    [Fact]
     public void RandomSymmetriesStillGiveValidEvaluations()
     {
         using var network = TestPositions.SmallNetwork();

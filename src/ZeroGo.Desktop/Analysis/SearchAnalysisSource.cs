@@ -66,14 +66,11 @@ public sealed class SearchAnalysisSource : IAnalysisSource
         }
     }
 
-    /// <summary>The evaluator's prior for the position (dense points, pass last); null when it fails.</summary>
-    public float[]? RootPolicy(GameState state)
-    {
-        var request = EvaluationRequestBuilder.Create(state, _evaluator.HistoryLength);
-        var evaluation = new Evaluation(state.Geometry);
-        _evaluator.Evaluate([request], [evaluation]);
-        return (float[])evaluation.Policy.Clone();
-    }
+    /// <summary>
+    /// The evaluator's prior for the position (dense points, pass last), over every symmetry where the evaluator
+    /// has them, so the overlay and a replay's "prior of the move played" are the same at every look.
+    /// </summary>
+    public float[]? RootPolicy(GameState state) => DirectEvaluation.Of(_evaluator, state).Evaluation.Policy;
 
     /// <summary>Turns the search's snapshot into the board's analysis (ownership to Black's view).</summary>
     public static AnalysisSnapshot Convert(SearchSnapshot snapshot, float[]? policy, bool final)

@@ -56,16 +56,14 @@ public sealed class TurnAnalyser(IEvaluator evaluator, AnalysisOutput output)
         PositionHash = position.SituationHash,
     };
 
-    /// <summary>The network's policy for the position (dense order, pass last), -1 where the move is illegal.</summary>
+    /// <summary>The network's policy for the position (dense order, pass last; every symmetry averaged), -1 where the move is illegal.</summary>
     private float[] RootPolicy(GameState position)
     {
-        var request = EvaluationRequestBuilder.Create(position, evaluator.HistoryLength);
-        var evaluation = new Evaluation(position.Geometry);
-        evaluator.Evaluate([request], [evaluation]);
+        var (evaluation, legal) = DirectEvaluation.Of(evaluator, position);
         var policy = evaluation.Policy.ToArray();
         for (int i = 0; i < policy.Length; i++)
         {
-            if (!request.LegalMask[i])
+            if (!legal[i])
             {
                 policy[i] = -1;
             }

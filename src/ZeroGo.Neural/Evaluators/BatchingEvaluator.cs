@@ -85,14 +85,17 @@ public sealed class BatchingEvaluator : IEvaluator, IDisposable
                 throw new ArgumentException($"result {i} is sized for another board than its {request.Geometry} request");
             }
 
-            if (_cache.TryGet(request, result))
+            // A cached answer may come from one random symmetry: a request for all of them is evaluated afresh.
+            bool average = _options.Symmetry == SymmetryMode.Average || request.AllSymmetries;
+            bool cachedIsAsked = _options.Symmetry == SymmetryMode.Average || !request.AllSymmetries;
+            if (cachedIsAsked && _cache.TryGet(request, result))
             {
                 continue;
             }
 
             evaluated.Add(i);
 
-            if (_options.Symmetry == SymmetryMode.Average)
+            if (average)
             {
                 var symmetries = Symmetry.For(request.Geometry).ToArray();
                 var parts = new Evaluation[symmetries.Length];
