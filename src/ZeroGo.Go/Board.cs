@@ -13,7 +13,7 @@ namespace ZeroGo.Go;
 /// and capturing (visits the captured stones). Exact liberty counts are computed on demand.
 /// Not thread-safe: one board per thread; copy with <see cref="CopyFrom"/> or <see cref="Clone"/>.
 /// </remarks>
-public sealed unsafe class Board
+public sealed unsafe partial class Board
 {
     private readonly Color[] _colors;
     private readonly short[] _chainHead;

@@ -158,7 +158,7 @@ public sealed class GameState
             throw new IllegalMoveException(color, move, _board.CheckMove(move.Point, color, true));
         }
 
-        _undo.Add(new UndoRecord(_board.Clone(), ToMove, ConsecutivePasses));
+        _undo.Add(new UndoRecord(_board.TakeSnapshot(), ToMove, ConsecutivePasses));
         if (move.IsResign)
         {
             // Ends the game without changing the position: not a pass, and the unchanged position is listed
@@ -206,7 +206,7 @@ public sealed class GameState
 
         _undo.RemoveAt(_undo.Count - 1);
         _moves.RemoveAt(_moves.Count - 1);
-        _board.CopyFrom(record.BoardBefore);
+        _board.Restore(record.BoardBefore);
         ToMove = record.ToMoveBefore;
         ConsecutivePasses = record.PassesBefore;
         return true;
@@ -396,7 +396,7 @@ public sealed class GameState
         }
     }
 
-    private sealed record UndoRecord(Board BoardBefore, Color ToMoveBefore, int PassesBefore);
+    private sealed record UndoRecord(Board.Snapshot BoardBefore, Color ToMoveBefore, int PassesBefore);
 }
 
 /// <summary>Thrown when a move that must be legal is not; carries the reason.</summary>

@@ -123,6 +123,46 @@ public class GameStateTests
     }
 
     [Fact]
+    public void A_long_game_undone_to_any_move_plays_on_exactly_as_it_did()
+    {
+        // Undo restores the board's inner structures (chains, liberties, empty list), not only its stones: the
+        // moves played again from an undone position capture and end exactly as the first time.
+        var random = new Random(17);
+        var state = new GameState(9, new Rules { KoRule = KoRule.Positional });
+        var moves = new List<Move>();
+        var hashes = new List<ulong> { state.Board.Hash };
+        while (moves.Count < 160 && !state.IsOver)
+        {
+            var legal = state.LegalPoints(state.ToMove);
+            var move = legal.Count == 0 ? Move.Pass : Move.At(legal[random.Next(legal.Count)]);
+            state.Play(move);
+            moves.Add(move);
+            hashes.Add(state.Board.Hash);
+        }
+
+        Assert.True(state.Board.BlackCaptures + state.Board.WhiteCaptures > 10, "the game should capture often");
+        foreach (int k in new[] { 0, 1, 37, 80, 121, moves.Count - 1 })
+        {
+            var copy = state.Clone();
+            while (copy.Moves.Count > k)
+            {
+                Assert.True(copy.Undo());
+            }
+
+            Assert.Equal(hashes[k], copy.Board.Hash);
+            for (int i = k; i < moves.Count; i++)
+            {
+                copy.Play(moves[i]);
+                Assert.Equal(hashes[i + 1], copy.Board.Hash);
+            }
+
+            Assert.Null(copy.Board.FindInconsistency());
+            Assert.Equal(state.Board.BlackCaptures, copy.Board.BlackCaptures);
+            Assert.Equal(state.Board.EmptyCount, copy.Board.EmptyCount);
+        }
+    }
+
+    [Fact]
     public void UndoOnAFreshGameReturnsFalseAndChangesNothing()
     {
         var state = new GameState(5);
