@@ -208,6 +208,28 @@ public sealed unsafe partial class Board
         return suicideAllowed || !IsSuicide(point.Index, color) ? MoveLegality.Legal : MoveLegality.Suicide;
     }
 
+    /// <summary>
+    /// The stones' hash after <paramref name="color"/> plays the empty point <paramref name="point"/>, without playing
+    /// it, when the move is quiet (captures nothing, is no suicide); null otherwise (play it on a copy then). Superko's
+    /// question for each point of a legal-move mask: a copy and a play cost about 2 µs a point on 19x19, this a few
+    /// neighbour reads.
+    /// </summary>
+    public ulong? HashAfterQuietMove(Point point, Color color)
+    {
+        int p = point.Index;
+        var opponent = color.Opponent();
+        foreach (int offset in _neighborOffsets)
+        {
+            int n = p + offset;
+            if (_colorsPtr[n] == opponent && IsChainInAtari(_chainHeadPtr[n]))
+            {
+                return null;
+            }
+        }
+
+        return IsSuicide(p, color) ? null : Hash ^ Zobrist.Stone(p, color);
+    }
+
     /// <summary>Fast legality for an on-board point under simple ko, for playouts and search.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsLegal(Point point, Color color, bool suicideAllowed = false) =>

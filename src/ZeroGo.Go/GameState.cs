@@ -17,6 +17,7 @@ public sealed class GameState
     private readonly Dictionary<ulong, int> _positionsSeen = [];
     private readonly Dictionary<ulong, int> _situationsSeen = [];
     private readonly List<ulong> _positionHistory = [];
+    private readonly List<int> _stoneCountHistory = [];
 
     public GameState(BoardGeometry geometry, Rules? rules = null)
     {
@@ -43,6 +44,7 @@ public sealed class GameState
         _moves.AddRange(source._moves);
         _undo.AddRange(source._undo);
         _positionHistory.AddRange(source._positionHistory);
+        _stoneCountHistory.AddRange(source._stoneCountHistory);
         foreach (var (key, count) in source._positionsSeen)
         {
             _positionsSeen[key] = count;
@@ -79,6 +81,12 @@ public sealed class GameState
     /// <summary>Position hash after each move, starting with the initial position (length = moves + 1).</summary>
     public IReadOnlyList<ulong> PositionHistory => _positionHistory;
 
+    /// <summary>
+    /// Stones on the board in each position of <see cref="PositionHistory"/> (same length): a move that captures
+    /// nothing adds one, so superko checks need only positions with one stone more than now.
+    /// </summary>
+    public IReadOnlyList<int> StoneCountHistory => _stoneCountHistory;
+
     public Move LastMove => _moves.Count == 0 ? Move.Pass : _moves[^1].Move;
 
     /// <summary>Hash of stones plus side to move: equal situations have equal hashes.</summary>
@@ -110,14 +118,20 @@ public sealed class GameState
 
     private bool RepeatsEarlierPosition(Point point, Color color)
     {
-        _scratch.CopyFrom(_board);
-        _scratch.Play(point, color);
+        ulong after = _board.HashAfterQuietMove(point, color) ?? HashAfterPlayingOnScratch(point, color);
         return Rules.KoRule switch
         {
-            KoRule.Positional => _positionsSeen.ContainsKey(_scratch.Hash),
-            KoRule.Situational => _situationsSeen.ContainsKey(SituationKey(_scratch.Hash, color.Opponent())),
+            KoRule.Positional => _positionsSeen.ContainsKey(after),
+            KoRule.Situational => _situationsSeen.ContainsKey(SituationKey(after, color.Opponent())),
             _ => false,
         };
+    }
+
+    private ulong HashAfterPlayingOnScratch(Point point, Color color)
+    {
+        _scratch.CopyFrom(_board);
+        _scratch.Play(point, color);
+        return _scratch.Hash;
     }
 
     /// <summary>Plays the move for the side to move if legal; returns the verdict either way.</summary>
@@ -165,6 +179,7 @@ public sealed class GameState
             // again in PositionHistory (one entry per move) without counting as a repetition for superko.
             _moves.Add(new PlayedMove(color, move));
             _positionHistory.Add(_board.Hash);
+            _stoneCountHistory.Add(StonesOnBoard);
             Resigned = color;
             return;
         }
@@ -198,6 +213,7 @@ public sealed class GameState
         {
             Resigned = Color.Empty;
             _positionHistory.RemoveAt(_positionHistory.Count - 1);
+            _stoneCountHistory.RemoveAt(_stoneCountHistory.Count - 1);
         }
         else
         {
@@ -309,6 +325,7 @@ public sealed class GameState
         _positionsSeen.Clear();
         _situationsSeen.Clear();
         _positionHistory.Clear();
+        _stoneCountHistory.Clear();
         ConsecutivePasses = 0;
         Resigned = Color.Empty;
         RecordPosition();
@@ -366,9 +383,12 @@ public sealed class GameState
     private static ulong SituationKey(ulong positionHash, Color toMove) =>
         toMove == Color.White ? positionHash ^ Zobrist.WhiteToMove : positionHash;
 
+    private int StonesOnBoard => Geometry.Area - _board.EmptyCount;
+
     private void RecordPosition()
     {
         _positionHistory.Add(_board.Hash);
+        _stoneCountHistory.Add(StonesOnBoard);
         Increment(_positionsSeen, _board.Hash);
         Increment(_situationsSeen, SituationHash);
     }
@@ -378,6 +398,7 @@ public sealed class GameState
         Decrement(_positionsSeen, _board.Hash);
         Decrement(_situationsSeen, SituationHash);
         _positionHistory.RemoveAt(_positionHistory.Count - 1);
+        _stoneCountHistory.RemoveAt(_stoneCountHistory.Count - 1);
     }
 
     private static void Increment(Dictionary<ulong, int> counts, ulong key) =>

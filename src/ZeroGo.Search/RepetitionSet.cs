@@ -43,12 +43,10 @@ public sealed class RepetitionSet
 
         var history = state.PositionHistory;
         var moves = state.Moves;
-        var earlier = state.Clone();
-        do
+        foreach (int stones in state.StoneCountHistory)
         {
-            set.AddStoneCount(earlier.Geometry.Area - earlier.Board.EmptyCount);
+            set.AddStoneCount(stones);
         }
-        while (earlier.Undo());
 
         for (int i = 0; i < history.Count; i++)
         {

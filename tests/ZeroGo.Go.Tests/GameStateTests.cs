@@ -138,7 +138,11 @@ public class GameStateTests
             state.Play(move);
             moves.Add(move);
             hashes.Add(state.Board.Hash);
+            Assert.Equal(state.Geometry.Area - state.Board.EmptyCount, state.StoneCountHistory[^1]);
         }
+
+        var stoneCounts = state.StoneCountHistory.ToArray();
+        Assert.Equal(state.PositionHistory.Count, stoneCounts.Length);
 
         Assert.True(state.Board.BlackCaptures + state.Board.WhiteCaptures > 10, "the game should capture often");
         foreach (int k in new[] { 0, 1, 37, 80, 121, moves.Count - 1 })
@@ -150,6 +154,7 @@ public class GameStateTests
             }
 
             Assert.Equal(hashes[k], copy.Board.Hash);
+            Assert.Equal(stoneCounts.Take(k + 1), copy.StoneCountHistory);
             for (int i = k; i < moves.Count; i++)
             {
                 copy.Play(moves[i]);

@@ -19,6 +19,49 @@ public class HashTests
         }
     }
 
+    [Theory]
+    [InlineData(9, 9)]
+    [InlineData(7, 11)]
+    public void The_hash_after_a_quiet_move_is_the_hash_after_playing_it_and_no_other_move_claims_one(int width, int height)
+    {
+        // Random games with suicide allowed, so captures, suicides and ko points all occur; every point, both colours.
+        var random = new Random(width * 100 + height);
+        var board = new Board(BoardGeometry.Get(width, height));
+        var scratch = new Board(board.Geometry);
+        int quiet = 0, loud = 0;
+        for (int move = 0; move < 260; move++)
+        {
+            foreach (var point in board.Geometry.Points)
+            {
+                foreach (var color in new[] { Color.Black, Color.White })
+                {
+                    if (board.CheckMove(point, color, suicideAllowed: true) != MoveLegality.Legal)
+                    {
+                        continue;
+                    }
+
+                    scratch.CopyFrom(board);
+                    scratch.Play(point, color);
+                    bool isQuiet = scratch.EmptyCount == board.EmptyCount - 1;   // one stone more: nothing removed
+                    ulong? claimed = board.HashAfterQuietMove(point, color);
+                    Assert.Equal(isQuiet ? scratch.Hash : null, claimed);
+                    (isQuiet ? ref quiet : ref loud)++;
+                }
+            }
+
+            var legal = board.Geometry.Points.Where(p => board.CheckMove(p, move % 2 == 0 ? Color.Black : Color.White, true) == MoveLegality.Legal).ToList();
+            if (legal.Count == 0)
+            {
+                board.Clear();
+                continue;
+            }
+
+            board.Play(legal[random.Next(legal.Count)], move % 2 == 0 ? Color.Black : Color.White);
+        }
+
+        Assert.True(loud > 100, $"captures and suicides should occur ({loud} of {quiet + loud})");
+    }
+
     [Fact]
     public void KeysAreDistinctForEveryPointAndColourOnTheLargestBoard()
     {
