@@ -9,11 +9,12 @@ internal static class BenchVerb
 {
     public static Command Create()
     {
-        var bench = new Command("bench", "Measure speed: playouts, search, network, training.");
+        var bench = new Command("bench", "Measure speed: playouts, search, network, training, training data.");
         bench.Subcommands.Add(CreatePlayouts());
         bench.Subcommands.Add(BenchSearchVerb.Create());
         bench.Subcommands.Add(BenchNetVerb.Create());
         bench.Subcommands.Add(BenchTrainVerb.Create());
+        bench.Subcommands.Add(BenchDataVerb.Create());
         return bench;
     }
 
