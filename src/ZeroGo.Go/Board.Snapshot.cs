@@ -40,16 +40,7 @@ public sealed partial class Board
             throw new ArgumentException($"cannot restore a {snapshot.Geometry} board onto a {Geometry} board");
         }
 
-        Clear();
-        var colors = snapshot.Colors;
-        foreach (var point in Geometry.Points)
-        {
-            if (colors[point.Index].IsPlayer())
-            {
-                PlaceSetupStone(point, colors[point.Index]);
-            }
-        }
-
+        RebuildFrom(snapshot.Colors);
         if (Hash != snapshot.Hash)
         {
             throw new InvalidOperationException("an undo snapshot rebuilt to another hash than it was taken with");

@@ -546,25 +546,25 @@ public sealed unsafe partial class Board
         }
 
         // Rebuilding from scratch is simplest and setup is rare: replay every other stone.
-        var stones = new List<(Point, Color)>();
-        foreach (var q in Geometry.Points)
-        {
-            var c = _colors[q.Index];
-            if (c.IsPlayer() && q != point)
-            {
-                stones.Add((q, c));
-            }
-        }
-
+        var colors = _colors.AsSpan().ToArray();
+        colors[point.Index] = Color.Empty;
         int black = BlackCaptures, white = WhiteCaptures;
-        Clear();
-        foreach (var (q, c) in stones)
-        {
-            PlaceSetupStone(q, c);
-        }
-
+        RebuildFrom(colors);
         BlackCaptures = black;
         WhiteCaptures = white;
+    }
+
+    /// <summary>Empties the board and places the stones of <paramref name="colors"/> (padded order) as setup stones, chains rebuilt.</summary>
+    private void RebuildFrom(Color[] colors)
+    {
+        Clear();
+        foreach (var q in Geometry.Points)
+        {
+            if (colors[q.Index].IsPlayer())
+            {
+                PlaceSetupStone(q, colors[q.Index]);
+            }
+        }
     }
 
     /// <summary>True when some chain has no liberty (possible only after setup stones).</summary>
