@@ -20,22 +20,21 @@ internal static class BenchDataVerb
 
     public static Command Create()
     {
-        var kifu = new Option<string?>("--kifu") { Description = "Kifu collection (the tygem-9d folder, the Tom archive or folder)." };
-        var sgf = new Option<string?>("--sgf") { Description = "SGF file or folder." };
+        var source = new HumanGamesOptions();
         var games = new Option<int>("--games") { Description = "Games to read (the first N).", DefaultValueFactory = _ => 200 };
         var positions = new Option<int>("--positions") { Description = "Positions to build into batches of 128.", DefaultValueFactory = _ => 2048 };
         var command = new Command("data", "Human games to training positions: replay and batch building speed (last line: data positions/s: N).")
         {
-            kifu, sgf, games, positions,
+            games, positions,
         };
+        source.AddTo(command);
         command.SetAction(parse =>
         {
-            string? kifuPath = parse.GetValue(kifu), sgfPath = parse.GetValue(sgf);
             int gameCount = parse.GetValue(games), positionCount = parse.GetValue(positions);
-            string? error = (kifuPath is null) == (sgfPath is null) ? "give exactly one of --kifu ARCHIVE_OR_FOLDER and --sgf DIR"
-                : gameCount < 1 ? $"--games must be at least 1 (got {gameCount})"
+            string? error = source.Problem(parse)
+                ?? (gameCount < 1 ? $"--games must be at least 1 (got {gameCount})"
                 : positionCount < 1 ? $"--positions must be at least 1 (got {positionCount})"
-                : null;
+                : null);
             if (error is not null)
             {
                 return UsageError.Report("bench data", error);
@@ -44,7 +43,7 @@ internal static class BenchDataVerb
             try
             {
                 var clock = Stopwatch.StartNew();
-                var set = kifuPath is not null ? HumanGameSet.FromKifu(kifuPath, gameCount) : HumanGameSet.FromSgf(sgfPath!, gameCount);
+                var set = source.Open(parse, gameCount);
                 var records = set.Records.Where(r => r.Moves.Count > 0).ToList();
                 if (records.Count == 0)
                 {

@@ -20,25 +20,30 @@ internal static class EvalVerb
     public static Command Create()
     {
         var model = new Option<string>("--model") { Description = "Model file (STEM, STEM.json or STEM.weights).", Required = true };
-        var kifu = new Option<string?>("--kifu") { Description = "Kifu collection: the tygem-9d folder (kifu/*.zip + index/*.zip), tom-9d-heldout.tar.xz, or its unpacked tom/ folder." };
-        var sgf = new Option<string?>("--sgf") { Description = "SGF file or folder (every .sgf below it, sorted by path)." };
+        var source = new HumanGamesOptions();
         var games = new Option<int?>("--games") { Description = "Measure the first N games in archive order (default: all)." };
         var visits = new Option<int>("--visits") { Description = "Search visits per position; only 0 (the raw network's policy) is implemented.", DefaultValueFactory = _ => 0 };
         var batch = new Option<int>("--batch") { Description = "Positions per forward pass.", DefaultValueFactory = _ => MovePredictionRun.DefaultBatch };
         var threads = new Option<int>("--threads") { Description = "libtorch threads (default: every core).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var symmetries = new Option<int>("--symmetries")
+        {
+            Description = "1: the position as it is (one forward pass, the figure to compare across files); 8: the average over the board's 8 symmetries (8x the work; what the board's policy overlay and replay show).",
+            DefaultValueFactory = _ => 1,
+        };
         var command = new Command("eval", "Move prediction of a network on human games: top-1, top-5 and value loss (last line).")
         {
-            model, kifu, sgf, games, visits, batch, threads,
+            model, games, visits, batch, threads, symmetries,
         };
+        source.AddTo(command);
         command.SetAction(parse =>
         {
-            string? kifuPath = parse.GetValue(kifu), sgfPath = parse.GetValue(sgf);
             int? limit = parse.GetValue(games);
-            string? error = (kifuPath is null) == (sgfPath is null) ? "give exactly one of --kifu ARCHIVE_OR_FOLDER and --sgf DIR"
-                : limit is < 1 ? $"--games must be at least 1 (got {limit})"
+            string? error = source.Problem(parse)
+                ?? (limit is < 1 ? $"--games must be at least 1 (got {limit})"
                 : parse.GetValue(visits) != 0 ? "--visits: only 0 (the raw network, no search) is implemented"
                 : parse.GetValue(batch) is < 1 or > 4096 ? $"--batch must be 1..4096 (got {parse.GetValue(batch)})"
-                : null;
+                : parse.GetValue(symmetries) is not (1 or 8) ? $"--symmetries must be 1 or 8 (got {parse.GetValue(symmetries)})"
+                : null);
             if (error is not null)
             {
                 return UsageError.Report("eval", error);
@@ -47,11 +52,12 @@ internal static class EvalVerb
             try
             {
                 var clock = Stopwatch.StartNew();
-                var set = kifuPath is not null ? HumanGameSet.FromKifu(kifuPath, limit) : HumanGameSet.FromSgf(sgfPath!, limit);
+                var set = source.Open(parse, limit);
                 using var network = PolicyValueNetwork.Load(parse.GetValue(model)!);
-                using var evaluator = MovePredictionRun.CreateEvaluator(network, parse.GetValue(batch), parse.GetValue(threads));
+                var symmetry = parse.GetValue(symmetries) == 8 ? SymmetryMode.Average : SymmetryMode.Identity;
+                using var evaluator = MovePredictionRun.CreateEvaluator(network, parse.GetValue(batch), parse.GetValue(threads), symmetry);
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"eval: {evaluator.Network.Description}, {set.Description}: up to {set.ExpectedPositions} positions (read in {clock.Elapsed.TotalSeconds:F1} s)"));
+                    $"eval: {evaluator.Network.Description}, {(symmetry == SymmetryMode.Average ? "8 symmetries averaged" : "one forward pass a position")}, {set.Description}: up to {set.ExpectedPositions} positions (read in {clock.Elapsed.TotalSeconds:F1} s)"));
                 var run = new MovePredictionRun(evaluator, parse.GetValue(batch));
                 var progress = new ProgressLine(set.ExpectedPositions);
                 run.Progress += progress.Report;

@@ -32,14 +32,15 @@ public sealed class MovePredictionRun(IEvaluator evaluator, int batchSize)
 
     /// <summary>
     /// The evaluator move prediction measures with: the raw network in its inference precision (bf16 where it
-    /// measured faster on this machine), one forward pass per batch, identity symmetry and no cache, so every position is really evaluated.
+    /// measured faster on this machine), one forward pass per batch, no cache so every position is really evaluated,
+    /// and the position as it is unless <paramref name="symmetry"/> asks for the average of its symmetries.
     /// </summary>
-    public static BatchingEvaluator CreateEvaluator(PolicyValueNetwork network, int batchSize, int threads) =>
+    public static BatchingEvaluator CreateEvaluator(PolicyValueNetwork network, int batchSize, int threads, SymmetryMode symmetry = SymmetryMode.Identity) =>
         new(network, new EvaluatorOptions
         {
             MaxBatchSize = batchSize,
             CacheMegabytes = 0,
-            Symmetry = SymmetryMode.Identity,
+            Symmetry = symmetry,
             Threads = threads,
         });
 
