@@ -123,6 +123,56 @@ public class LevelTests
         Assert.Equal(Move.At(favourite), beginner.ChooseMove(new GameState(geometry), CancellationToken.None, null).Move);
     }
 
+    /// <summary>
+    /// Black wall on C, White wall on E of a 7x7 board (komi 0.5), a Black stone on D1 and a dead White invader on
+    /// A4; White has just passed. With the invader removed Black wins by 0.5; as the stones stand the invader spoils
+    /// Black's side and White wins.
+    /// </summary>
+    private static (GameState State, AnalysisSnapshot Analysis, Move Searched) WhitePassedWithADeadInvader()
+    {
+        var geometry = BoardGeometry.Get(7);
+        var state = new GameState(geometry, new Rules { Komi = 0.5 });
+        state.PlaceStones(Enumerable.Range(0, 7).Select(r => geometry.PointAt(2, r)), Color.Black);
+        state.PlaceStones(Enumerable.Range(0, 7).Select(r => geometry.PointAt(4, r)), Color.White);
+        state.PlaceStones([geometry.PointAt(0, 3)], Color.White);
+        state.Play(Color.Black, Move.At(geometry.PointAt(3, 0)));
+        state.Play(Color.White, Move.Pass);
+        var ownership = new float[geometry.Area];
+        for (int i = 0; i < geometry.Area; i++)
+        {
+            int column = geometry.ColumnOf(geometry.FromDense(i));
+            ownership[i] = column <= 2 ? 0.9f : column >= 4 ? -0.9f : 0;
+        }
+
+        var capture = Move.At(geometry.PointAt(0, 2));
+        var analysis = new AnalysisSnapshot
+        {
+            ToMove = Color.Black,
+            Candidates = [new CandidateMove(capture, 300, 0.9, 3, 0.4, 0.85, []), new CandidateMove(Move.Pass, 100, 0.8, 1, 0.1, 0.7, [])],
+            WinRate = 0.9,
+            OwnershipBlack = ownership,
+        };
+        return (state, analysis, capture);
+    }
+
+    [Fact]
+    public void OnTheBoardItPassesBackWhenTheCountWithDeadStonesRemovedWins()
+    {
+        var (state, analysis, _) = WhitePassedWithADeadInvader();
+        Assert.True(state.ScoreForBlack() < 0, "as the stones stand White wins");
+        var reply = new LevelOpponent(new FixedSource(analysis), StrengthLevel.Default, 400, seed: 1).ChooseMove(state, CancellationToken.None, null);
+        Assert.Equal(Move.Pass, reply.Move);
+        Assert.Equal("passes: the game is won on the board", reply.Note);
+    }
+
+    [Fact]
+    public void InTheArenasCountItPlaysOnWhileTheStonesAsTheyStandLose()
+    {
+        var (state, analysis, searched) = WhitePassedWithADeadInvader();
+        var opponent = new LevelOpponent(new FixedSource(analysis), StrengthLevel.Default, 400, seed: 1, count: EndOfGameCount.StonesAsTheyStand);
+        Assert.Equal(searched, opponent.ChooseMove(state, CancellationToken.None, null).Move);
+    }
+
     [Fact]
     public void LevelsAreOrderedFromBeginnerToFullStrength()
     {

@@ -58,8 +58,9 @@ public sealed class LevelPlayerFactory : IArenaPlayerFactory
         return new LevelPlayerFactory(engine, level, fullVisits);
     }
 
+    /// <summary>The arena counts by area with every stone on the board alive, so the level passes back by that count.</summary>
     public IArenaPlayer Create(int slot, ulong seed) =>
-        new LevelPlayer(Name, new LevelOpponent(_engine.Source, _level, _fullVisits, seed: (int)(seed % int.MaxValue) | 1));
+        new LevelPlayer(Name, new LevelOpponent(_engine.Source, _level, _fullVisits, seed: (int)(seed % int.MaxValue) | 1, count: EndOfGameCount.StonesAsTheyStand));
 
     public void Dispose() => _engine.Dispose();
 

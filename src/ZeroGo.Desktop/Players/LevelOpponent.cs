@@ -5,25 +5,38 @@ using ZeroGo.Search;
 
 namespace ZeroGo.Desktop.Players;
 
+/// <summary>How the game will be counted once both players pass, which decides when passing back wins.</summary>
+public enum EndOfGameCount
+{
+    /// <summary>The board's count: stones the ownership shows dead are removed first (a person agrees on them).</summary>
+    DeadStonesRemoved,
+
+    /// <summary>Area as the stones stand (Tromp-Taylor, the arena's count): every stone on the board is alive.</summary>
+    StonesAsTheyStand,
+}
+
 /// <summary>
 /// An opponent at a <see cref="StrengthLevel"/> on top of any <see cref="IAnalysisSource"/>: analyses with the
 /// level's share of visits, then picks the best candidate or draws one with temperature. It passes back when the
-/// human passed and counting the board (dead stones from ownership) says it wins, as players expect, and resigns
-/// a game it has lost by its <see cref="ResignationRule"/>.
+/// opponent passed and counting the board the way the game will be counted (<see cref="EndOfGameCount"/>) says it
+/// wins, as players expect, and resigns a game it has lost by its <see cref="ResignationRule"/>.
 /// </summary>
 public sealed class LevelOpponent : IOpponent
 {
     private readonly IAnalysisSource _source;
     private readonly Random _random;
     private readonly ResignationCounter _resignation;
+    private readonly EndOfGameCount _count;
 
-    public LevelOpponent(IAnalysisSource source, StrengthLevel level, int fullVisits, int seed = 0, ResignationRule? resignation = null)
+    public LevelOpponent(IAnalysisSource source, StrengthLevel level, int fullVisits, int seed = 0, ResignationRule? resignation = null,
+        EndOfGameCount count = EndOfGameCount.DeadStonesRemoved)
     {
         _source = source;
         Level = level;
         FullVisits = Math.Max(1, fullVisits);
         _random = seed == 0 ? new Random() : new Random(seed);
         _resignation = new ResignationCounter(resignation ?? ResignationRule.Default);
+        _count = count;
     }
 
     public StrengthLevel Level { get; }
@@ -49,14 +62,10 @@ public sealed class LevelOpponent : IOpponent
             return new OpponentReply(Move.Resign, analysis, _resignation.Rule.Reason);
         }
 
-        if (state.ConsecutivePasses == 1 && analysis.OwnershipBlack is { } ownership)
+        if (state.ConsecutivePasses == 1 && ScoreForBlackIfPassing(state, analysis) is double scoreForBlack
+            && (state.ToMove == Color.Black ? scoreForBlack > 0 : scoreForBlack < 0))
         {
-            var count = new GameScorer(state.Board, ownership, state.Rules.Komi).Score();
-            bool winning = state.ToMove == Color.Black ? count.ScoreForBlack > 0 : count.ScoreForBlack < 0;
-            if (winning)
-            {
-                return new OpponentReply(Move.Pass, analysis, "passes: the game is won on the board");
-            }
+            return new OpponentReply(Move.Pass, analysis, "passes: the game is won on the board");
         }
 
         var move = Level.Choice switch
@@ -67,6 +76,18 @@ public sealed class LevelOpponent : IOpponent
         };
         return new OpponentReply(move, analysis);
     }
+
+    /// <summary>
+    /// The count if passing back ends the game now; null when the board's count cannot be made (no ownership to
+    /// say which stones are dead). Counting dead stones as alive would pass away games that the arena's
+    /// Tromp-Taylor count then scores for the opponent, and the other way round.
+    /// </summary>
+    private double? ScoreForBlackIfPassing(GameState state, AnalysisSnapshot analysis) => _count switch
+    {
+        EndOfGameCount.StonesAsTheyStand => state.ScoreForBlack(),
+        _ when analysis.OwnershipBlack is { } ownership => new GameScorer(state.Board, ownership, state.Rules.Komi).Score().ScoreForBlack,
+        _ => null,
+    };
 
     private Move SampleVisits(List<CandidateMove> candidates, double temperature)
     {
