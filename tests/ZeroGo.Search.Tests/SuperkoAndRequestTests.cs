@@ -130,7 +130,7 @@ public class SuperkoAndRequestTests
     {
         var state = new GameState(5);
         state.Play(Positions.At(state, 2, 2));
-        var recorder = new KeyRecorder();
+        var recorder = new RequestRecorder<ulong>(request => request.Key, historyLength: 2);
         var search = new MctsSearch(recorder, SearchOptions.Default with { BatchSize = 1 });
         search.SetPosition(state);
 
@@ -140,34 +140,12 @@ public class SuperkoAndRequestTests
         var child = state.Clone();
         child.Play(best);
         var expected = EvaluationRequestBuilder.Create(child, recorder.HistoryLength).Key;
-        Assert.Equal(EvaluationRequestBuilder.Create(state, recorder.HistoryLength).Key, recorder.Keys[0]);
-        Assert.Contains(expected, recorder.Keys);
+        Assert.Equal(EvaluationRequestBuilder.Create(state, recorder.HistoryLength).Key, recorder.Seen[0]);
+        Assert.Contains(expected, recorder.Seen);
     }
 
     [Fact]
     public void RequestBuilderRejectsAnotherBoardSize() =>
         Assert.Throws<ArgumentException>(() =>
             EvaluationRequestBuilder.FromState(new GameState(9), new EvaluationRequest(BoardGeometry.Get(7), 0)));
-
-    private sealed class KeyRecorder : IEvaluator
-    {
-        public List<ulong> Keys { get; } = [];
-
-        public int HistoryLength => 2;
-
-        public string Name => "keys";
-
-        public void Evaluate(IReadOnlyList<EvaluationRequest> requests, IReadOnlyList<Evaluation> results)
-        {
-            for (int i = 0; i < requests.Count; i++)
-            {
-                lock (Keys)
-                {
-                    Keys.Add(requests[i].Key);
-                }
-
-                UniformEvaluator.FillUniformPolicy(requests[i].LegalMask, results[i].Policy);
-            }
-        }
-    }
 }

@@ -141,3 +141,26 @@ internal sealed class FavouriteEvaluator(int favouriteDense) : IEvaluator
         }
     }
 }
+
+/// <summary>Uniform priors over the legal moves; keeps one reading of every request it was asked (thread-safe).</summary>
+internal sealed class RequestRecorder<T>(Func<EvaluationRequest, T> read, int historyLength = 1) : IEvaluator
+{
+    public List<T> Seen { get; } = [];
+
+    public int HistoryLength => historyLength;
+
+    public string Name => "recorder";
+
+    public void Evaluate(IReadOnlyList<EvaluationRequest> requests, IReadOnlyList<Evaluation> results)
+    {
+        for (int i = 0; i < requests.Count; i++)
+        {
+            lock (Seen)
+            {
+                Seen.Add(read(requests[i]));
+            }
+
+            UniformEvaluator.FillUniformPolicy(requests[i].LegalMask, results[i].Policy);
+        }
+    }
+}
