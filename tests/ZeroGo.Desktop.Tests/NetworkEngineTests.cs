@@ -174,3 +174,43 @@ public class OwnershipScoringTests
         Assert.Null(new EvaluatorOwnership(new FixedOwnershipEvaluator(0.75f, hasOwnership: false)).EstimateOwnershipBlack(state));
     }
 }
+
+/// <summary>The search behind the board hands on its own choice of move, not only its ranked candidates.</summary>
+public class SearchChoiceTests
+{
+    /// <summary>Every prior on pass and a lost game for whoever is to move: a search that would like to pass at once.</summary>
+    private sealed class PassLovingEvaluator : IEvaluator
+    {
+        public int HistoryLength => 0;
+
+        public string Name => "pass-loving";
+
+        public void Evaluate(IReadOnlyList<EvaluationRequest> requests, IReadOnlyList<Evaluation> results)
+        {
+            for (int r = 0; r < requests.Count; r++)
+            {
+                Array.Clear(results[r].Policy);
+                results[r].Policy[^1] = 1f;
+                results[r].ValueForSideToMove = -0.8f;
+                Array.Clear(results[r].Ownership);
+                results[r].HasOwnership = true;
+            }
+        }
+    }
+
+    [Fact]
+    public void It_does_not_pass_while_the_board_as_it_stands_loses_even_when_pass_is_the_best_candidate()
+    {
+        // White owns the right of a 5x5 board, Black nothing: passing now would lose for Black.
+        var geometry = BoardGeometry.Get(5);
+        var state = new GameState(geometry, new Rules { Komi = 0.5 });
+        state.PlaceStones(Enumerable.Range(0, 5).Select(r => geometry.PointAt(3, r)), Color.White);
+        Assert.True(state.ScoreForBlack() < 0);
+
+        var source = new SearchAnalysisSource(new PassLovingEvaluator(), threads: 1, seed: 1);
+        // Two visits: the root and its pass, before the search could see the game end after a second pass.
+        var analysis = source.Analyse(state, 2, CancellationToken.None, null);
+        Assert.True(analysis.Candidates[0].Move.IsPass, "pass is the search's best candidate");
+        Assert.True(analysis.Chosen is { IsPlay: true }, $"but the move it plays is a stone, not {analysis.Chosen}");
+    }
+}

@@ -174,6 +174,21 @@ public class LevelTests
     }
 
     [Fact]
+    public void FullStrengthPlaysTheEnginesOwnChoiceWhereItDiffersFromTheFirstCandidate()
+    {
+        var geometry = BoardGeometry.Get(9);
+        var stone = Move.At(geometry.PointAt(4, 4));
+        var analysis = new AnalysisSnapshot
+        {
+            ToMove = Color.Black,
+            Candidates = [new CandidateMove(Move.Pass, 300, 0.7, 1, 0.5, 0.65, []), new CandidateMove(stone, 100, 0.6, 0, 0.2, 0.5, [])],
+            Chosen = stone,
+        };
+        var opponent = new LevelOpponent(new FixedSource(analysis), StrengthLevel.Default, 400, seed: 1);
+        Assert.Equal(stone, opponent.ChooseMove(new GameState(geometry), CancellationToken.None, null).Move);
+    }
+
+    [Fact]
     public void LevelsAreOrderedFromBeginnerToFullStrength()
     {
         Assert.Equal("beginner", StrengthLevel.All[0].Key);

@@ -50,6 +50,12 @@ public sealed class AnalysisSnapshot
 
     public CandidateMove? Best => Candidates.Count > 0 ? Candidates[0] : null;
 
+    /// <summary>
+    /// The move the engine itself would play when it differs from the first candidate's rules (a search does not
+    /// pass while the count of the board as it stands loses, even when pass is its best candidate); null: the first candidate.
+    /// </summary>
+    public Move? Chosen { get; init; }
+
     /// <summary>The candidate for <paramref name="move"/> and its rank (0 = best), or null / -1.</summary>
     public (CandidateMove? Candidate, int Rank) Find(Move move)
     {

@@ -57,7 +57,8 @@ public sealed class SearchAnalysisSource : IAnalysisSource
                     result = _search.Run(SearchLimits.Playouts(Math.Clamp(visits / 8, 16, 200)), cancel);
                 }
 
-                return Convert(result.Snapshot, policy, final: true);
+                // The search's own choice too (no pass that loses the game as the stones stand), as gtp and the arena play it.
+                return Convert(result.Snapshot, policy, final: true, chosen: result.Move.IsResign ? null : result.Move);
             }
             finally
             {
@@ -73,7 +74,7 @@ public sealed class SearchAnalysisSource : IAnalysisSource
     public float[]? RootPolicy(GameState state) => DirectEvaluation.Of(_evaluator, state).Evaluation.Policy;
 
     /// <summary>Turns the search's snapshot into the board's analysis (ownership to Black's view).</summary>
-    public static AnalysisSnapshot Convert(SearchSnapshot snapshot, float[]? policy, bool final)
+    public static AnalysisSnapshot Convert(SearchSnapshot snapshot, float[]? policy, bool final, Move? chosen = null)
     {
         float[]? ownershipBlack = null;
         if (snapshot.Ownership is { } ownership)
@@ -97,6 +98,7 @@ public sealed class SearchAnalysisSource : IAnalysisSource
             PolicyName = "prior",
             OwnershipBlack = ownershipBlack,
             IsFinal = final,
+            Chosen = chosen,
         };
     }
 }

@@ -70,7 +70,7 @@ public sealed class LevelOpponent : IOpponent
 
         var move = Level.Choice switch
         {
-            MoveChoice.Best => playable[0].Move,
+            MoveChoice.Best => analysis.Chosen ?? playable[0].Move,
             MoveChoice.SamplePolicy when analysis.Policy is { } policy => SamplePolicy(state, policy, Level.Temperature),
             _ => SampleVisits(playable, Level.Temperature),
         };
