@@ -106,7 +106,7 @@ public class LevelTests
         var source = new FixedSource(Snapshot(geometry));
         var casual = new LevelOpponent(source, StrengthLevel.Find("casual")!, 400, seed: 5);
         var moves = Enumerable.Range(0, 200).Select(_ => casual.ChooseMove(new GameState(geometry), CancellationToken.None, null).Move).ToList();
-        Assert.Equal(100, source.LastVisits);
+        Assert.Equal(16, source.LastVisits);
         Assert.True(moves.Distinct().Count() >= 2, "a casual player does not always play the same move");
         Assert.True(moves.Count(m => m == Move.At(geometry.PointAt(2, 2))) > 100, "but mostly the best one");
     }
@@ -195,6 +195,13 @@ public class LevelTests
         Assert.Equal("full", StrengthLevel.Default.Key);
         Assert.Null(StrengthLevel.Find("grandmaster"));
         Assert.Equal(StrengthLevel.All.Count, StrengthLevel.All.Select(l => l.Name).Distinct().Count());
+        // Each step up searches at least as much as the one below and draws at random no more.
+        for (int i = 1; i < StrengthLevel.All.Count; i++)
+        {
+            var (lower, upper) = (StrengthLevel.All[i - 1], StrengthLevel.All[i]);
+            Assert.True(upper.VisitShare >= lower.VisitShare, $"{upper.Key} searches less than {lower.Key}");
+            Assert.True(upper.Choice <= lower.Choice, $"{upper.Key} draws more at random than {lower.Key}");
+        }
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 namespace ZeroGo.Desktop.Players;
 
-/// <summary>How a level turns an analysis into a move.</summary>
+/// <summary>How a level turns an analysis into a move, from the strongest way to the weakest.</summary>
 public enum MoveChoice
 {
     /// <summary>The most visited candidate (full strength).</summary>
@@ -12,18 +12,21 @@ public enum MoveChoice
 }
 
 /// <summary>
-/// A named strength: what share of the visit budget the AI spends and how it picks among the candidates.
-/// Fewer visits alone do not make a weak player, so the lower levels also draw moves at random with temperature.
+/// A named strength: what share of the visit budget the AI spends and how it picks among the candidates. The
+/// steps are made of visits (each level has a fraction of the next one's search, which costs strength as surely
+/// as anything) and, at the bottom, of moves drawn at random: a move drawn from the policy is the weakest player,
+/// one drawn from a short search's visits the next. Levels that only sample a little (temperature 0.1-0.3 over
+/// visits) played like full strength and could not be told apart against GNU Go (docs/desktop.md).
 /// </summary>
 public sealed record StrengthLevel(string Key, string Name, string Description, double VisitShare, MoveChoice Choice, double Temperature)
 {
     public static IReadOnlyList<StrengthLevel> All { get; } =
     [
-        new("beginner", "Beginner", "draws moves from the policy at temperature 1", 0.10, MoveChoice.SamplePolicy, 1.0),
-        new("casual", "Casual", "quarter of the visits, samples candidates (T 0.7)", 0.25, MoveChoice.SampleVisits, 0.7),
-        new("club", "Club", "half the visits, samples candidates (T 0.3)", 0.5, MoveChoice.SampleVisits, 0.3),
-        new("strong", "Strong", "all visits, samples among the best (T 0.1)", 1.0, MoveChoice.SampleVisits, 0.1),
-        new("full", "Full strength", "all visits, always the most visited move", 1.0, MoveChoice.Best, 0),
+        new("beginner", "Beginner", "draws moves from the policy at temperature 1", 0.04, MoveChoice.SamplePolicy, 1.0),
+        new("casual", "Casual", "a 25th of the visits, draws among the candidates (T 0.7)", 0.04, MoveChoice.SampleVisits, 0.7),
+        new("club", "Club", "an 8th of the visits, the best move", 0.125, MoveChoice.Best, 0),
+        new("strong", "Strong", "a third of the visits, the best move", 0.35, MoveChoice.Best, 0),
+        new("full", "Full strength", "all visits, the best move", 1.0, MoveChoice.Best, 0),
     ];
 
     public static StrengthLevel Default => All[^1];
