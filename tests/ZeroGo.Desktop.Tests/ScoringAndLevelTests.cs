@@ -195,6 +195,9 @@ public class LevelTests
         Assert.Equal("full", StrengthLevel.Default.Key);
         Assert.Null(StrengthLevel.Find("grandmaster"));
         Assert.Equal(StrengthLevel.All.Count, StrengthLevel.All.Select(l => l.Name).Distinct().Count());
+        // A tiny budget still searches one move past the root at every level (else the level could only pass).
+        Assert.All(StrengthLevel.All, l => Assert.True(l.VisitsFor(16) >= 2, $"{l.Key}: {l.VisitsFor(16)} visits of 16"));
+
         // Each step up searches at least as much as the one below and draws at random no more.
         for (int i = 1; i < StrengthLevel.All.Count; i++)
         {

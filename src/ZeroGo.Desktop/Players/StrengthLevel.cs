@@ -36,5 +36,9 @@ public sealed record StrengthLevel(string Key, string Name, string Description, 
     public static StrengthLevel? Find(string key) =>
         All.FirstOrDefault(l => l.Key.Equals(key, StringComparison.OrdinalIgnoreCase) || l.Name.Equals(key, StringComparison.OrdinalIgnoreCase));
 
-    public int VisitsFor(int fullVisits) => Math.Max(1, (int)Math.Round(fullVisits * VisitShare));
+    /// <summary>
+    /// The level's share of <paramref name="fullVisits"/>, at least 2: the root and one move, so even a tiny budget
+    /// leaves a searched candidate to play (with 1 the search only evaluates the root, and the level would pass).
+    /// </summary>
+    public int VisitsFor(int fullVisits) => Math.Max(2, (int)Math.Round(fullVisits * VisitShare));
 }
